@@ -1,0 +1,52 @@
+"""Shared test fixtures: the demo data is loaded once into the test database (after migrations), and
+re-loaded by `demo` if a transactional (browser) test flushed it."""
+
+import pytest
+
+DEMO_USERS = {
+    "admin": "quantri",
+    "agency_officer": "chuyenvien",
+    "province_officer": "sohanoi",
+    "province_officer_2": "sodanang",
+    "party_officer": "danguy",
+    "counting_board": "kiemphieu",
+    "leader": "lanhdao",
+}
+
+
+def _ensure_demo():
+    from cndp.accounts.models import User
+    from cndp.core.demo import demo_load
+    from cndp.places.models import Province, ProvinceName, Region
+    from cndp.places.reference import load_reference_data
+
+    if not User.objects.filter(username="quantri").exists():
+        load_reference_data(Province, ProvinceName, Region)
+        demo_load()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        _ensure_demo()
+
+
+@pytest.fixture
+def demo(db):
+    _ensure_demo()
+    from cndp.accounts.models import User
+
+    return {role: User.objects.get(username=username) for role, username in DEMO_USERS.items()}
+
+
+@pytest.fixture
+def client_for(client, demo):
+    """client_for("province_officer") → a test client logged in as that demo user."""
+    from django.test import Client
+
+    def make(role):
+        c = Client()
+        c.force_login(demo[role])
+        return c
+
+    return make

@@ -1,0 +1,161 @@
+"""Users and organisational units (người dùng, đơn vị)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from cndp.accounts.choices import PROVINCIAL_KINDS, Role, UnitKind
+from cndp.core.models import CndpModel, RestrictedQuerySet
+from cndp.core.text import fold, name_sort_key, nfc
+
+
+class Unit(CndpModel):
+    """Đơn vị — the agency, its departments and centres, provincial Departments of Industry and Trade and
+    extension centres, the Party Committee and its cells; a tree through `parent`."""
+
+    code = models.SlugField(_("mã đơn vị"), max_length=40, unique=True)
+    name = models.CharField(_("tên đơn vị"), max_length=200)
+    short_name = models.CharField(_("tên viết tắt"), max_length=60, blank=True)
+    kind = models.CharField(_("loại đơn vị"), max_length=20, choices=UnitKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("đơn vị cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    province = models.ForeignKey(
+        "places.Province",
+        verbose_name=_("tỉnh, thành phố"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="units",
+        help_text=_("Chỉ với đơn vị cấp tỉnh (Sở Công Thương, Trung tâm Khuyến công)"),
+    )
+    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=40, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    is_active = models.BooleanField(_("đang hoạt động"), default=True)
+
+    history = HistoricalRecords()
+    search_fields = ("name", "short_name", "code", "province__name")
+    scope_path = "province"
+
+    class Meta:
+        verbose_name = _("đơn vị")
+        verbose_name_plural = _("đơn vị")
+        ordering = ["kind", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(kind__in=[k.value for k in PROVINCIAL_KINDS])
+                | models.Q(province__isnull=False),
+                name="unit_provincial_has_province",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("accounts:unit_detail", args=[self.pk])
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        self.name = nfc(self.name)
+        if self.kind in PROVINCIAL_KINDS and self.province_id is None:
+            raise ValidationError({"province": _("Đơn vị cấp tỉnh phải có tỉnh, thành phố.")})
+        if self.province_id and self.province.version != "34":
+            raise ValidationError({"province": _("Đơn vị hiện hành phải thuộc danh mục 34 tỉnh, thành phố.")})
+        node, seen = self.parent, set()
+        while node is not None:
+            if node.pk == self.pk and self.pk is not None or node.pk in seen:
+                raise ValidationError(
+                    {"parent": _("Đơn vị cấp trên không được là chính nó hoặc đơn vị cấp dưới của nó.")}
+                )
+            seen.add(node.pk)
+            node = node.parent
+
+
+class CndpUserManager(UserManager.from_queryset(RestrictedQuerySet)):
+    pass
+
+
+class User(AbstractUser):
+    """Người dùng — a civil servant of the agency or of a province, belonging to one unit."""
+
+    full_name = models.CharField(_("họ và tên"), max_length=120)
+    name_sort_key = models.CharField(
+        _("khóa sắp xếp tên"), max_length=255, blank=True, default="", editable=False, db_index=True
+    )
+    search_folded = models.CharField(
+        _("chuỗi tìm kiếm"), max_length=500, blank=True, default="", editable=False, db_index=True
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), null=True, blank=True, on_delete=models.PROTECT, related_name="users"
+    )
+    position = models.CharField(_("chức vụ"), max_length=120, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=40, blank=True)
+    is_agency_staff = models.BooleanField(
+        _("biên chế của Cục"),
+        default=False,
+        help_text=_("Cán bộ, công chức, viên chức, nhân viên của Cục (tính tỷ lệ đảng viên)"),
+    )
+
+    objects = CndpUserManager()
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+    scope_path = "unit__province"
+    search_fields = ("full_name", "username", "email", "unit__name")
+    REQUIRED_FIELDS = ["email"]
+
+    class Meta:
+        verbose_name = _("người dùng")
+        verbose_name_plural = _("người dùng")
+        ordering = ["name_sort_key", "username"]
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    def get_absolute_url(self) -> str:
+        return reverse("accounts:user_detail", args=[self.pk])
+
+    def get_full_name(self) -> str:
+        return self.full_name or self.username
+
+    def get_short_name(self) -> str:
+        return self.full_name.split(" ")[-1] if self.full_name else self.username
+
+    @cached_property
+    def scope_province_id(self) -> int | None:
+        """The province a user is confined to: that of a provincial unit; None for agency users."""
+        if self.unit_id is None:
+            return None
+        unit = self.unit
+        return unit.province_id if unit.kind in PROVINCIAL_KINDS else None
+
+    @cached_property
+    def roles(self) -> list[str]:
+        return [g.name for g in self.groups.all()]
+
+    def role_labels(self) -> str:
+        labels = dict(Role.choices)
+        return ", ".join(str(labels.get(r, r)) for r in self.roles)
+
+    role_labels.short_description = _("vai trò")
+
+    def save(self, *args, **kwargs):
+        self.full_name = nfc(self.full_name)
+        self.name_sort_key = name_sort_key(self.full_name or self.username)
+        unit_name = self.unit.name if self.unit_id else ""
+        self.search_folded = fold(f"{self.full_name} {self.username} {self.email} {unit_name}")[:500]
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"full_name", "unit"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "name_sort_key", "search_folded"}
+        super().save(*args, **kwargs)

@@ -1,0 +1,50 @@
+"""Roles (vai trò) and their permissions — the one table a reviewer reads to know who may do what.
+
+Each role is a Django group of the same code name. `roles_sync()` (run after every migrate) makes the
+groups hold exactly these permissions. Province scoping is not a permission: it follows from the user's
+unit (a provincial unit confines the user to its province; see core.permissions).
+"""
+
+from __future__ import annotations
+
+from cndp.accounts.choices import Role
+
+VIEW, ADD, CHANGE, DELETE = "view", "add", "change", "delete"
+ALL = (VIEW, ADD, CHANGE, DELETE)
+
+# role → {"app.model": actions}
+ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
+    Role.ADMIN: {"*": ALL},
+    Role.AGENCY_OFFICER: {
+        "places.province": (VIEW,),
+        "places.region": (VIEW, ADD, CHANGE),
+        "accounts.unit": (VIEW, ADD, CHANGE),
+        "accounts.user": (VIEW,),
+    },
+    Role.PROVINCE_OFFICER: {
+        "places.province": (VIEW,),
+        "places.region": (VIEW,),
+        "accounts.unit": (VIEW, CHANGE),
+        "accounts.user": (VIEW,),
+    },
+    Role.PARTY_OFFICER: {
+        "places.province": (VIEW,),
+        "accounts.unit": (VIEW,),
+        "accounts.user": (VIEW,),
+        "party.member": ALL,
+    },
+    Role.COUNTING_BOARD: {
+        "accounts.unit": (VIEW,),
+        "party.member": (VIEW,),
+    },
+    Role.LEADER: {
+        "places.province": (VIEW,),
+        "places.region": (VIEW,),
+        "accounts.unit": (VIEW,),
+        "accounts.user": (VIEW,),
+        "party.member": (VIEW,),
+    },
+}
+
+# Models whose permissions the administrator role covers with "*".
+ADMIN_APPS = ("places", "accounts", "party", "core")

@@ -1,0 +1,114 @@
+"""The `cndp` console script.
+
+    cndp setup               migrate and load the demo data (idempotent)
+    cndp run [--host --port] serve the system (development server) with a task worker beside it
+    cndp demo                load / refresh the demo data and print the demo logins
+    cndp worker              run the background-task worker (database queue)
+    cndp manage ARGS…        any Django management command
+
+Each subcommand imports only what it needs: Django is not imported until a subcommand needs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+
+
+def _django(settings: str | None = None) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings or "cndp.config.settings.dev")
+    import django
+
+    django.setup()
+
+
+def _call(*args: str) -> None:
+    from django.core.management import call_command
+
+    call_command(*args)
+
+
+def cmd_setup(args) -> int:
+    _django()
+    _call("migrate", "--no-input", "-v", "0")
+    from cndp.core.demo import demo_load, print_logins
+
+    demo_load(stdout=sys.stdout)
+    print_logins(sys.stdout)
+    return 0
+
+
+def cmd_demo(args) -> int:
+    _django()
+    from cndp.core.demo import demo_load, print_logins
+
+    demo_load(stdout=sys.stdout)
+    print_logins(sys.stdout)
+    return 0
+
+
+def cmd_run(args) -> int:
+    _django()
+    from cndp.core.demo import print_logins
+
+    print_logins(sys.stdout)
+    worker = None
+    if not args.no_worker:
+        worker = subprocess.Popen([sys.executable, "-m", "cndp", "worker"], env=os.environ.copy())
+    try:
+        from django.core.management import call_command
+
+        print(f"CNĐP: http://{args.host}:{args.port}/", flush=True)
+        call_command("runserver", f"{args.host}:{args.port}", use_reloader=args.reload, skip_checks=False)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if worker is not None:
+            worker.terminate()
+            worker.wait(timeout=10)
+    return 0
+
+
+def cmd_worker(args) -> int:
+    _django()
+    _call("db_worker", *args.rest)
+    return 0
+
+
+def cmd_manage(args) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cndp.config.settings.dev")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["cndp manage", *args.rest])
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cndp", description="CNĐP — Cục Công nghiệp địa phương")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("setup", help="migrate and load the demo data").set_defaults(func=cmd_setup)
+    sub.add_parser("demo", help="load the demo data").set_defaults(func=cmd_demo)
+    run = sub.add_parser("run", help="serve CNĐP (development server + task worker)")
+    run.add_argument("--host", default="127.0.0.1")
+    run.add_argument("--port", default="8000")
+    run.add_argument("--reload", action="store_true", help="reload on code changes")
+    run.add_argument("--no-worker", action="store_true", help="do not start the task worker")
+    run.set_defaults(func=cmd_run)
+    worker = sub.add_parser("worker", help="run the background-task worker")
+    worker.add_argument("rest", nargs=argparse.REMAINDER)
+    worker.set_defaults(func=cmd_worker)
+    manage = sub.add_parser("manage", help="a Django management command")
+    manage.add_argument("rest", nargs=argparse.REMAINDER)
+    manage.set_defaults(func=cmd_manage)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Settings: base (shared), dev (default, SQLite), test, prod. All driven by environment variables."""

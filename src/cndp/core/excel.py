@@ -1,0 +1,54 @@
+"""Excel export (xuất Excel) with openpyxl: a title, the filters applied, a bold header, sensible widths."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+
+from django.http import HttpResponse
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def build_workbook(
+    title: str, header: Sequence[str], rows: Iterable[Sequence], subtitle: str = ""
+) -> Workbook:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title[:31].replace("/", "-") or "Sheet1"
+    ws.append([title])
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.append([subtitle])
+    ws["A2"].font = Font(italic=True)
+    ws.append(list(header))
+    header_row = ws.max_row
+    for cell in ws[header_row]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDE7F3")
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    widths = [len(str(h)) for h in header]
+    for row in rows:
+        values = [("" if v is None else v) for v in row]
+        ws.append(values)
+        for i, v in enumerate(values):
+            if i < len(widths):
+                widths[i] = max(widths[i], min(len(str(v)), 60))
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = max(8, width + 2)
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    if ws.max_row > header_row:
+        ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(header))}{ws.max_row}"
+    return wb
+
+
+def workbook_response(wb: Workbook, filename: str) -> HttpResponse:
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.xlsx"'
+    return response

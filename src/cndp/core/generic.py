@@ -1,0 +1,307 @@
+"""Generic registry views (khung danh mục dùng chung), NetBox style.
+
+A registry is a few declarative lines:
+
+    class UnitViews(generic.Registry):
+        model = Unit
+        queryset = Unit.objects.select_related("parent", "province")
+        table = UnitTable
+        filterset = UnitFilterSet
+        form = UnitForm
+        detail_fields = ["code", "name", "kind", "parent", "province"]
+
+    urlpatterns = UnitViews.urls()
+
+which gives list (with search, filters, sorting, paging and Excel export of what is filtered),
+detail, create, edit, delete and history views, each checking the role and the province scope.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.formats import localize
+from django.utils.translation import gettext as _
+from django.views import View
+from django_tables2 import RequestConfig
+
+from cndp.core.excel import build_workbook, workbook_response
+from cndp.core.permissions import can, require, user_province_id
+from cndp.core.services import ServiceError, object_delete, object_save
+
+PER_PAGE = 50
+
+
+def display_value(obj, field_name: str):
+    """(label, value, url) for a detail row: choices shown by label, relations linked."""
+    try:
+        field = obj._meta.get_field(field_name)
+        label = field.verbose_name
+    except FieldDoesNotExist:
+        field = None
+        attr = getattr(type(obj), field_name, None)
+        label = getattr(attr, "short_description", field_name)
+    if field is not None and field.choices:
+        value = getattr(obj, f"get_{field_name}_display")()
+    else:
+        value = getattr(obj, field_name)
+        if callable(value):
+            value = value()
+    url = None
+    if isinstance(value, models.Model) and hasattr(value, "get_absolute_url"):
+        url = value.get_absolute_url()
+    elif isinstance(value, bool):
+        value = _("Có") if value else _("Không")
+    elif value is None or value == "":
+        value = "—"
+    else:
+        value = localize(value)
+    return label, value, url
+
+
+class RegistryView(LoginRequiredMixin, View):
+    registry: type[Registry]
+    action = "view"
+
+    def base_queryset(self, action=None):
+        return self.registry.get_queryset().restrict(self.request.user, action or self.action)
+
+    def get_object(self, action=None):
+        obj = get_object_or_404(self.registry.get_queryset(), pk=self.kwargs["pk"])
+        require(self.request.user, action or self.action, obj)
+        return obj
+
+    def context(self, **extra):
+        model = self.registry.model
+        user = self.request.user
+        ctx = {
+            "registry": self.registry,
+            "model_name": model._meta.verbose_name,
+            "model_name_plural": model._meta.verbose_name_plural,
+            "can_add": can(user, "add", model) and self.registry.form is not None,
+            "can_change": can(user, "change", model) and self.registry.form is not None,
+            "can_delete": can(user, "delete", model) and self.registry.allow_delete,
+            "url_names": self.registry.url_names(),
+        }
+        ctx.update(extra)
+        return ctx
+
+
+class ObjectListView(RegistryView):
+    template_name = "core/object_list.html"
+
+    def get(self, request):
+        require(request.user, "view", self.registry.model)
+        queryset = self.base_queryset()
+        filterset = self.registry.filterset(request.GET or None, queryset=queryset, request=request)
+        queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
+        table = self.registry.table(queryset, request=request)
+        if request.GET.get("export") == "xlsx":
+            return self.export(table, filterset)
+        RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
+        filter_active = any(v for k, v in request.GET.items() if k not in ("page", "sort", "per_page"))
+        ctx = self.context(
+            table=table, filterset=filterset, filter_active=filter_active, result_count=table.paginator.count
+        )
+        template = "core/includes/table_block.html" if request.htmx else self.template_name
+        return render(request, template, ctx)
+
+    def export(self, table, filterset):
+        values = list(table.as_values())
+        header, rows = values[0], values[1:]
+        filters = []
+        if filterset.is_bound and filterset.is_valid():
+            for name, value in filterset.form.cleaned_data.items():
+                if value not in (None, "", [], ()):
+                    field_label = filterset.form.fields[name].label or name
+                    filters.append(f"{field_label}: {value}")
+        subtitle = _("Bộ lọc: %(f)s") % {"f": "; ".join(filters)} if filters else _("Toàn bộ danh sách")
+        subtitle += " — " + _("%(n)s bản ghi") % {"n": localize(len(rows))}
+        wb = build_workbook(
+            str(self.registry.model._meta.verbose_name_plural).capitalize(), header, rows, subtitle
+        )
+        return workbook_response(wb, self.registry.model._meta.model_name)
+
+
+class ObjectDetailView(RegistryView):
+    template_name = "core/object_detail.html"
+
+    def get(self, request, pk):
+        obj = self.get_object()
+        rows = [display_value(obj, f) for f in self.registry.detail_fields]
+        related = []
+        for title, accessor, table_class in self.registry.related_tables:
+            rel_qs = getattr(obj, accessor).all()
+            rel_qs = rel_qs.restrict(request.user, "view") if hasattr(rel_qs, "restrict") else rel_qs
+            rel_table = table_class(rel_qs, request=request, exclude=("actions",))
+            RequestConfig(request, paginate={"per_page": 20}).configure(rel_table)
+            related.append((title, rel_table))
+        ctx = self.context(
+            object=obj, rows=rows, related=related, tab="detail", **self.registry.detail_extra(obj)
+        )
+        ctx["can_change"] = ctx["can_change"] and self._may(obj, "change")
+        ctx["can_delete"] = ctx["can_delete"] and self._may(obj, "delete")
+        return render(request, self.registry.detail_template or self.template_name, ctx)
+
+    def _may(self, obj, action):
+        try:
+            require(self.request.user, action, obj)
+        except (PermissionDenied, Http404):
+            return False
+        return True
+
+
+class ObjectEditView(RegistryView):
+    template_name = "core/object_edit.html"
+
+    def get_instance(self):
+        if "pk" in self.kwargs:
+            return self.get_object("change")
+        require(self.request.user, "add", self.registry.model)
+        return self.registry.model()
+
+    def get_form(self, instance):
+        kwargs = (
+            {"instance": instance, "user": self.request.user}
+            if self.registry.form_takes_user
+            else {"instance": instance}
+        )
+        if self.request.method == "POST":
+            return self.registry.form(self.request.POST, self.request.FILES, **kwargs)
+        return self.registry.form(initial=self.request.GET.dict() if not instance.pk else None, **kwargs)
+
+    def get(self, request, pk=None):
+        instance = self.get_instance()
+        return render(
+            request, self.template_name, self.context(form=self.get_form(instance), object=instance)
+        )
+
+    def post(self, request, pk=None):
+        instance = self.get_instance()
+        form = self.get_form(instance)
+        if form.is_valid():
+            try:
+                obj = object_save(instance=form.save(commit=False), user=request.user, form=form)
+            except ServiceError as exc:
+                form.add_error(None, str(exc))
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(request, _("Đã lưu «%(obj)s».") % {"obj": obj})
+                return redirect(obj.get_absolute_url())
+        return render(request, self.template_name, self.context(form=form, object=instance), status=400)
+
+
+class ObjectDeleteView(RegistryView):
+    template_name = "core/object_delete.html"
+    action = "delete"
+
+    def get(self, request, pk):
+        obj = self.get_object()
+        return render(request, self.template_name, self.context(object=obj))
+
+    def post(self, request, pk):
+        obj = self.get_object()
+        label = str(obj)
+        try:
+            object_delete(instance=obj, user=request.user)
+        except ServiceError as exc:
+            messages.error(request, str(exc))
+            return redirect(obj.get_absolute_url())
+        messages.success(request, _("Đã xóa «%(obj)s».") % {"obj": label})
+        return redirect(reverse(self.registry.url_names()["list"]))
+
+
+class ObjectHistoryView(RegistryView):
+    template_name = "core/object_history.html"
+
+    def get(self, request, pk):
+        obj = self.get_object()
+        if not hasattr(obj, "history"):
+            raise Http404
+        records = list(
+            obj.history.select_related("history_user").order_by("-history_date", "-history_id")[:200]
+        )
+        entries = []
+        for i, record in enumerate(records):
+            previous = records[i + 1] if i + 1 < len(records) else None
+            changes = []
+            if previous is not None and record.history_type == "~":
+                delta = record.diff_against(previous)
+                for change in delta.changes:
+                    if change.field in ("search_folded", "updated", "name_sort_key"):
+                        continue
+                    field = obj._meta.get_field(change.field)
+                    changes.append((field.verbose_name, change.old, change.new))
+            entries.append({"record": record, "changes": changes})
+        return render(request, self.template_name, self.context(object=obj, entries=entries, tab="history"))
+
+
+class Registry:
+    """Declarative description of one registry; `urls()` builds its views and URL patterns."""
+
+    model: type[models.Model]
+    queryset: models.QuerySet | None = None
+    table = None
+    filterset = None
+    form = None
+    form_takes_user = False
+    detail_fields: list[str] = []
+    related_tables: list[tuple] = []
+    detail_template: str | None = None
+    allow_delete = True
+    url_prefix: str | None = None
+
+    @classmethod
+    def detail_extra(cls, obj) -> dict:
+        """Extra context for the detail template."""
+        return {}
+
+    @classmethod
+    def get_queryset(cls):
+        return (cls.queryset if cls.queryset is not None else cls.model.objects.all()).all()
+
+    @classmethod
+    def url_names(cls) -> dict[str, str]:
+        app = cls.model._meta.app_label
+        name = cls.model._meta.model_name
+        return {a: f"{app}:{name}_{a}" for a in ("list", "add", "detail", "edit", "delete", "history")}
+
+    @classmethod
+    def urls(cls):
+        name = cls.model._meta.model_name
+        prefix = cls.url_prefix or f"{name}s"
+
+        def view(base):
+            return type(f"{cls.model.__name__}{base.__name__}", (base,), {"registry": cls}).as_view()
+
+        patterns = [
+            path(f"{prefix}/", view(ObjectListView), name=f"{name}_list"),
+            path(f"{prefix}/<int:pk>/", view(ObjectDetailView), name=f"{name}_detail"),
+            path(f"{prefix}/<int:pk>/history/", view(ObjectHistoryView), name=f"{name}_history"),
+        ]
+        if cls.form is not None:
+            patterns += [
+                path(f"{prefix}/add/", view(ObjectEditView), name=f"{name}_add"),
+                path(f"{prefix}/<int:pk>/edit/", view(ObjectEditView), name=f"{name}_edit"),
+            ]
+        if cls.allow_delete:
+            patterns.append(path(f"{prefix}/<int:pk>/delete/", view(ObjectDeleteView), name=f"{name}_delete"))
+        return patterns
+
+
+__all__ = [
+    "Registry",
+    "ObjectListView",
+    "ObjectDetailView",
+    "ObjectEditView",
+    "ObjectDeleteView",
+    "ObjectHistoryView",
+    "user_province_id",
+]

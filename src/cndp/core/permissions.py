@@ -1,0 +1,82 @@
+"""The one permission helper (kiểm tra quyền) every view, API view, import and job uses.
+
+Two questions, always asked together:
+1. Does the user's role allow the action on the model?  (Django model permissions via groups)
+2. Is the record inside the user's province scope?       (province officers see only their province)
+
+    require(request.user, "change", obj)       # raises PermissionDenied / Http404
+    Model.objects.restrict(request.user, "view")  # the queryset the user may see
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.http import Http404
+
+ACTIONS = ("view", "add", "change", "delete")
+
+
+def perm_name(model: type[Model] | Model, action: str) -> str:
+    opts = model._meta
+    return f"{opts.app_label}.{action}_{opts.model_name}"
+
+
+def user_province_id(user) -> int | None:
+    """The province a user is confined to, or None for agency-wide users."""
+    if not getattr(user, "is_authenticated", False) or user.is_superuser:
+        return None
+    return getattr(user, "scope_province_id", None)
+
+
+def can(user, action: str, model: type[Model] | Model) -> bool:
+    """Role check only: may this user do `action` on this kind of record at all?"""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return user.has_perm(perm_name(model, action))
+
+
+def restrict(queryset: QuerySet, user, action: str = "view") -> QuerySet:
+    """The part of `queryset` the user may `action`: nothing without the permission; only the user's
+    province for a province officer on a province-scoped model."""
+    model = queryset.model
+    if not can(user, action, model):
+        return queryset.none()
+    province_id = user_province_id(user)
+    path = getattr(model, "scope_path", None)
+    if province_id is not None and path:
+        return queryset.filter(**{path: province_id})
+    if province_id is not None and path is None and action != "view":
+        # Reference data shared by all provinces: a province user may read, never write.
+        return queryset.none()
+    return queryset
+
+
+def in_scope(user, obj: Model) -> bool:
+    province_id = user_province_id(user)
+    path = getattr(type(obj), "scope_path", None)
+    if province_id is None:
+        return True
+    if not path:
+        return False
+    value = obj
+    for attr in path.split("__"):
+        value = getattr(value, attr, None)
+        if value is None:
+            return False
+    return getattr(value, "pk", value) == province_id
+
+
+def require(user, action: str, obj_or_model: type[Model] | Model) -> None:
+    """Raise unless the user may do `action` on the object (or model). Out-of-scope objects are 404:
+    a province officer must not even learn that another province's record exists."""
+    if not can(user, action, obj_or_model):
+        raise PermissionDenied
+    if isinstance(obj_or_model, Model):
+        if not in_scope(user, obj_or_model) and not (
+            action == "view" and getattr(type(obj_or_model), "scope_path", None) is None
+        ):
+            raise Http404
+    elif action in ("add", "change", "delete") and user_province_id(user) is not None:
+        if getattr(obj_or_model, "scope_path", None) is None:
+            raise PermissionDenied

@@ -1,0 +1,159 @@
+"""Vietnamese text helpers (văn bản tiếng Việt): NFC normalisation, accent folding, name order.
+
+Plain Python, no Django. Used at every input boundary (forms, imports, API) and for search and sorting.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
+
+__all__ = [
+    "nfc",
+    "fold",
+    "split_name",
+    "given_name",
+    "collation_key",
+    "name_sort_key",
+    "format_number",
+    "format_percent",
+    "parse_day",
+]
+
+_SPACES = re.compile(r"\s+")
+
+# Letters that look like Đ/đ but are other code points (Icelandic eth, African D).
+_D_LOOKALIKES = {"\u00d0": "Đ", "\u0189": "Đ", "\u00f0": "đ", "\u0256": "đ"}
+_D_TRANSLATION = str.maketrans(_D_LOOKALIKES)
+
+
+def nfc(text: str | None) -> str:
+    """NFC-normalise, replace đ look-alikes, trim and fold runs of white space into one space."""
+    if text is None:
+        return ""
+    text = unicodedata.normalize("NFC", str(text)).translate(_D_TRANSLATION)
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold(text: str | None) -> str:
+    """Accent-insensitive form for search (bỏ dấu): lower case, no diacritics, đ → d.
+
+    >>> fold("Nguyễn Thị Đào")
+    'nguyen thi dao'
+    """
+    text = nfc(text).casefold().replace("đ", "d")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped)
+
+
+def split_name(full_name: str) -> tuple[str, str, str]:
+    """(family, middle, given) of a Vietnamese full name written family-first: "Nguyễn Văn An"."""
+    words = nfc(full_name).split(" ")
+    words = [w for w in words if w]
+    if not words:
+        return "", "", ""
+    if len(words) == 1:
+        return "", "", words[0]
+    return words[0], " ".join(words[1:-1]), words[-1]
+
+
+def given_name(full_name: str) -> str:
+    """The given name (tên): the last word of a Vietnamese full name."""
+    return split_name(full_name)[2]
+
+
+# Vietnamese alphabetical order; f, j, w, z (foreign letters) in their Latin places.
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_DIGITS = "0123456789"
+# Two-digit codes; "00" separates words and parts, so it must sort before every letter.
+_CODES = {ch: f"{i + 1:02d}" for i, ch in enumerate(_DIGITS + _ALPHABET)}
+_MODIFIERS = {"\u0306": "ă", "\u0302": "â", "\u031b": "ơ"}  # breve, circumflex, horn
+# Tone order of Vietnamese dictionaries: ngang, huyền, hỏi, ngã, sắc, nặng.
+_TONES = {"\u0300": "1", "\u0309": "2", "\u0303": "3", "\u0301": "4", "\u0323": "5"}
+_WITH_MODIFIER = {
+    ("a", "ă"): "ă",
+    ("a", "â"): "â",
+    ("e", "â"): "ê",
+    ("o", "â"): "ô",
+    ("o", "ơ"): "ơ",
+    ("u", "ơ"): "ư",
+}
+
+
+def _letters(word: str) -> list[tuple[str, str]]:
+    """Split a word into (base letter, tone digit) pairs in Vietnamese terms."""
+    out: list[tuple[str, str]] = []
+    for ch in nfc(word).casefold():
+        parts = unicodedata.normalize("NFD", ch)
+        base, marks = parts[0], parts[1:]
+        tone = "0"
+        for mark in marks:
+            if mark in _MODIFIERS:
+                base = _WITH_MODIFIER.get((base, _MODIFIERS[mark]), base)
+            elif mark in _TONES:
+                tone = _TONES[mark]
+        out.append((base, tone))
+    return out
+
+
+def collation_key(words: list[str]) -> str:
+    """A digit-only key that sorts strings in Vietnamese dictionary order in any database collation.
+
+    Letters first (a < ă < â < b … đ after d), word by word; tones decide only between otherwise equal
+    keys (ngang < huyền < hỏi < ngã < sắc < nặng).
+    """
+    primary: list[str] = []
+    tones: list[str] = []
+    for word in words:
+        for base, tone in _letters(word):
+            code = _CODES.get(base)
+            if code is None:
+                folded = fold(base)
+                code = _CODES.get(folded[:1], "99") if folded else "99"
+            primary.append(code)
+            tones.append(tone)
+        primary.append("00")
+    return "".join(primary) + "00" + "".join(tones)
+
+
+def name_sort_key(full_name: str) -> str:
+    """Sort key for a person: given name, then middle name, then family name (thứ tự tên người Việt)."""
+    family, middle, given = split_name(full_name)
+    words = [given, *middle.split(" "), family] if middle else [given, family]
+    return collation_key([w for w in words if w])[:255]
+
+
+def parse_day(text: str | None) -> datetime.date | None:
+    """'10/06/2015' or '2015-06-10' → a date; anything else → None (never raises)."""
+    text = (text or "").strip()
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            return datetime.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def format_number(value: int | float | Decimal, decimals: int = 0) -> str:
+    """1234567 → '1.234.567'; 95.238 with 2 decimals → '95,24' (half up)."""
+    quantum = Decimal(1).scaleb(-decimals) if decimals else Decimal(1)
+    number = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+    sign = "-" if number < 0 else ""
+    integer, _, fraction = f"{abs(number):f}".partition(".")
+    groups = []
+    while len(integer) > 3:
+        groups.insert(0, integer[-3:])
+        integer = integer[:-3]
+    groups.insert(0, integer)
+    text = ".".join(groups)
+    return sign + text + ("," + fraction if fraction else "")
+
+
+def format_percent(numerator: int, denominator: int, decimals: int = 1) -> str:
+    """56 of 79 → '70,9 %' (0 when the denominator is 0)."""
+    if not denominator:
+        return format_number(0, decimals) + " %"
+    return format_number(Decimal(numerator * 100) / Decimal(denominator), decimals) + " %"

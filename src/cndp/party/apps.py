@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from cndp.core.navigation import MenuGroup, MenuItem
+
+
+class PartyConfig(AppConfig):
+    name = "cndp.party"
+    label = "party"
+    verbose_name = _("Đảng bộ")
+    menu = (
+        MenuGroup(
+            _("Đảng bộ"),
+            "flag",
+            (MenuItem(_("Đảng viên"), "party:member_list", "party.view_member"),),
+            order=10,
+        ),
+    )

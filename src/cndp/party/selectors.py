@@ -1,0 +1,40 @@
+"""Counts of the Party Committee at a date (số lượng đảng viên), derived from dates, never typed in."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from cndp.accounts.models import Unit, User
+from cndp.party.models import Member
+
+
+@dataclass(frozen=True)
+class PartyCounts:
+    cells: int
+    members: int
+    official: int
+    probationary: int
+    staff: int
+
+    @property
+    def ratio(self) -> float:
+        from cndp.party.rules import staff_ratio
+
+        return staff_ratio(self.members, self.staff)
+
+
+def member_counts(at: datetime.date | None = None) -> PartyCounts:
+    at = at or datetime.date.today()
+    members = Member.objects.filter(admitted_on__lte=at)
+    official = Q(official_on__isnull=False, official_on__lte=at)
+    agg = members.aggregate(total=Count("pk"), official=Count("pk", filter=official))
+    return PartyCounts(
+        cells=Unit.objects.filter(kind="party_cell", is_active=True).count(),
+        members=agg["total"],
+        official=agg["official"],
+        probationary=agg["total"] - agg["official"],
+        staff=User.objects.filter(is_agency_staff=True, is_active=True).count(),
+    )

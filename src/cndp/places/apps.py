@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from cndp.core.navigation import MenuGroup, MenuItem
+
+
+class PlacesConfig(AppConfig):
+    name = "cndp.places"
+    label = "places"
+    verbose_name = _("Đơn vị hành chính")
+    menu = (
+        MenuGroup(
+            _("Danh mục"),
+            "map",
+            (
+                MenuItem(_("Tỉnh, thành phố"), "places:province_list", "places.view_province"),
+                MenuItem(_("Vùng"), "places:region_list", "places.view_region"),
+            ),
+            order=80,
+        ),
+    )

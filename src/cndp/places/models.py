@@ -1,0 +1,131 @@
+"""Administrative units (đơn vị hành chính cấp tỉnh) in both versions, their mapping, and regions."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from cndp.core.models import CndpModel
+from cndp.places.choices import ProvinceKind, ProvinceVersion, RegionGrouping
+
+REFORM_DATE = datetime.date(2025, 7, 1)
+
+
+class Province(CndpModel):
+    """Tỉnh, thành phố trực thuộc Trung ương — one row per unit per version (63 or 34)."""
+
+    version = models.CharField(_("phiên bản"), max_length=2, choices=ProvinceVersion.choices)
+    code = models.CharField(_("mã"), max_length=2, help_text=_("Mã đơn vị hành chính của Tổng cục Thống kê"))
+    name = models.CharField(_("tên"), max_length=100)
+    kind = models.CharField(_("loại"), max_length=10, choices=ProvinceKind.choices)
+    valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
+    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("đơn vị kế thừa"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="predecessors",
+        limit_choices_to={"version": ProvinceVersion.V34},
+    )
+
+    history = HistoricalRecords()
+    search_fields = ("name", "code")
+    scope_path = None  # reference data: every role may read it, no province user may change it
+
+    class Meta:
+        verbose_name = _("tỉnh, thành phố")
+        verbose_name_plural = _("tỉnh, thành phố")
+        ordering = ["-version", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "code"], name="province_unique_code_per_version"),
+            models.CheckConstraint(
+                condition=models.Q(valid_from__isnull=True)
+                | models.Q(valid_to__isnull=True)
+                | models.Q(valid_from__lte=models.F("valid_to")),
+                name="province_valid_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("places:province_detail", args=[self.pk])
+
+    @property
+    def short_name(self) -> str:
+        for prefix in ("Thành phố ", "Tỉnh "):
+            if self.name.startswith(prefix):
+                return self.name[len(prefix) :]
+        return self.name
+
+    def is_valid_at(self, date: datetime.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= date) and (
+            self.valid_to is None or date <= self.valid_to
+        )
+
+
+class ProvinceName(CndpModel):
+    """Tên theo thời kỳ — a dated name of a unit (e.g. Thừa Thiên Huế → Thành phố Huế on 1/1/2025)."""
+
+    province = models.ForeignKey(
+        Province, verbose_name=_("tỉnh, thành phố"), on_delete=models.CASCADE, related_name="names"
+    )
+    name = models.CharField(_("tên"), max_length=100)
+    kind = models.CharField(_("loại"), max_length=10, choices=ProvinceKind.choices)
+    valid_from = models.DateField(_("từ ngày"), null=True, blank=True)
+    valid_to = models.DateField(_("đến ngày"), null=True, blank=True)
+
+    history = HistoricalRecords()
+    scope_path = None
+
+    class Meta:
+        verbose_name = _("tên theo thời kỳ")
+        verbose_name_plural = _("tên theo thời kỳ")
+        ordering = ["province", "valid_from"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Region(CndpModel):
+    """Vùng — a named, dated grouping of provinces (63-version members; rolled up to the 34 by mapping)."""
+
+    grouping = models.CharField(_("cách phân vùng"), max_length=32, choices=RegionGrouping.choices)
+    name = models.CharField(_("tên vùng"), max_length=120)
+    valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
+    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    confirmed = models.BooleanField(
+        _("đã xác nhận"),
+        default=False,
+        help_text=_("Thành phần vùng đã được đối chiếu với văn bản chính thức"),
+    )
+    source = models.TextField(_("nguồn"), blank=True)
+    provinces = models.ManyToManyField(
+        Province,
+        verbose_name=_("các tỉnh (danh mục 63)"),
+        related_name="regions",
+        limit_choices_to={"version": ProvinceVersion.V63},
+        blank=True,
+    )
+
+    history = HistoricalRecords(m2m_fields=[provinces])
+    search_fields = ("name", "grouping")
+
+    class Meta:
+        verbose_name = _("vùng")
+        verbose_name_plural = _("vùng")
+        ordering = ["grouping", "name"]
+        constraints = [models.UniqueConstraint(fields=["grouping", "name"], name="region_unique_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("places:region_detail", args=[self.pk])

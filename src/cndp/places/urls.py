@@ -1,0 +1,4 @@
+from cndp.places.views import ProvinceViews, RegionViews
+
+app_name = "places"
+urlpatterns = [*ProvinceViews.urls(), *RegionViews.urls()]
