@@ -4,6 +4,7 @@
     cndp run [--host --port] serve the system (development server) with a task worker beside it
     cndp demo                load / refresh the demo data and print the demo logins
     cndp worker              run the background-task worker (database queue)
+    cndp tally FILE|-        count one secret-ballot election (no Django, no database)
     cndp manage ARGS…        any Django management command
 
 Each subcommand imports only what it needs: Django is not imported until a subcommand needs it.
@@ -77,6 +78,13 @@ def cmd_worker(args) -> int:
     return 0
 
 
+def cmd_tally(args) -> int:
+    # Counting needs no Django and no database: an auditor can recount from the exported ballots.
+    from cndp.elections.tally_cli import main as tally_main
+
+    return tally_main(args.rest)
+
+
 def cmd_manage(args) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cndp.config.settings.dev")
     from django.core.management import execute_from_command_line
@@ -99,6 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     worker = sub.add_parser("worker", help="run the background-task worker")
     worker.add_argument("rest", nargs=argparse.REMAINDER)
     worker.set_defaults(func=cmd_worker)
+    tally = sub.add_parser("tally", help="count one election from a JSON request (FILE or -)", add_help=False)
+    tally.add_argument("rest", nargs=argparse.REMAINDER)
+    tally.set_defaults(func=cmd_tally)
     manage = sub.add_parser("manage", help="a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER)
     manage.set_defaults(func=cmd_manage)

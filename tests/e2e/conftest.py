@@ -40,7 +40,9 @@ def browser():
 @pytest.fixture
 def page(browser, live_server, demo):
     ARTIFACTS.mkdir(exist_ok=True)
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, accept_downloads=True, locale="en-US")
+    context = browser.new_context(
+        viewport={"width": 1366, "height": 900}, accept_downloads=True, locale="en-US"
+    )
     page = context.new_page()
     page.set_default_timeout(15000)
     page.base_url = live_server.url

@@ -52,7 +52,9 @@ def test_login_language_search_and_excel_export(page):
     with page.expect_download() as download_info:
         page.click("#export-xlsx")
     download = download_info.value
-    assert download.suggested_filename.startswith("province-") and download.suggested_filename.endswith(".xlsx")
+    assert download.suggested_filename.startswith("province-") and download.suggested_filename.endswith(
+        ".xlsx"
+    )
     workbook = load_workbook(io.BytesIO(open(download.path(), "rb").read()))
     sheet = workbook.active
     data = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]

@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from cndp.accounts.choices import PROVINCIAL_KINDS, Role, UnitKind
@@ -50,7 +51,7 @@ class Unit(CndpModel):
 
     class Meta:
         verbose_name = _("đơn vị")
-        verbose_name_plural = _("đơn vị")
+        verbose_name_plural = pgettext_lazy("plural", "đơn vị")
         ordering = ["kind", "name"]
         constraints = [
             models.CheckConstraint(
@@ -117,7 +118,7 @@ class User(AbstractUser):
 
     class Meta:
         verbose_name = _("người dùng")
-        verbose_name_plural = _("người dùng")
+        verbose_name_plural = pgettext_lazy("plural", "người dùng")
         ordering = ["name_sort_key", "username"]
 
     def __str__(self) -> str:

@@ -27,6 +27,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.formats import localize
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django_tables2 import RequestConfig
 
@@ -105,8 +106,15 @@ class ObjectListView(RegistryView):
             return self.export(table, filterset)
         RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
         filter_active = any(v for k, v in request.GET.items() if k not in ("page", "sort", "per_page"))
+        export_query = request.GET.copy()
+        export_query.pop("page", None)
+        export_query["export"] = "xlsx"
         ctx = self.context(
-            table=table, filterset=filterset, filter_active=filter_active, result_count=table.paginator.count
+            table=table,
+            filterset=filterset,
+            filter_active=filter_active,
+            result_count=table.paginator.count,
+            export_query=export_query.urlencode(),
         )
         template = "core/includes/table_block.html" if request.htmx else self.template_name
         return render(request, template, ctx)
@@ -121,7 +129,7 @@ class ObjectListView(RegistryView):
                     field_label = filterset.form.fields[name].label or name
                     filters.append(f"{field_label}: {value}")
         subtitle = _("Bộ lọc: %(f)s") % {"f": "; ".join(filters)} if filters else _("Toàn bộ danh sách")
-        subtitle += " — " + _("%(n)s bản ghi") % {"n": localize(len(rows))}
+        subtitle += " — " + ngettext("%(n)s bản ghi", "%(n)s bản ghi", len(rows)) % {"n": localize(len(rows))}
         wb = build_workbook(
             str(self.registry.model._meta.verbose_name_plural).capitalize(), header, rows, subtitle
         )

@@ -8,6 +8,7 @@ import datetime
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from cndp.core.models import CndpModel
@@ -49,7 +50,7 @@ class Member(CndpModel):
 
     class Meta:
         verbose_name = _("đảng viên")
-        verbose_name_plural = _("đảng viên")
+        verbose_name_plural = pgettext_lazy("plural", "đảng viên")
         ordering = ["name_sort_key", "pk"]
         constraints = [
             models.CheckConstraint(

@@ -7,6 +7,7 @@ import datetime
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from cndp.core.models import CndpModel
@@ -40,7 +41,7 @@ class Province(CndpModel):
 
     class Meta:
         verbose_name = _("tỉnh, thành phố")
-        verbose_name_plural = _("tỉnh, thành phố")
+        verbose_name_plural = pgettext_lazy("plural", "tỉnh, thành phố")
         ordering = ["-version", "code"]
         constraints = [
             models.UniqueConstraint(fields=["version", "code"], name="province_unique_code_per_version"),
@@ -87,7 +88,7 @@ class ProvinceName(CndpModel):
 
     class Meta:
         verbose_name = _("tên theo thời kỳ")
-        verbose_name_plural = _("tên theo thời kỳ")
+        verbose_name_plural = pgettext_lazy("plural", "tên theo thời kỳ")
         ordering = ["province", "valid_from"]
 
     def __str__(self) -> str:
@@ -120,7 +121,7 @@ class Region(CndpModel):
 
     class Meta:
         verbose_name = _("vùng")
-        verbose_name_plural = _("vùng")
+        verbose_name_plural = pgettext_lazy("plural", "vùng")
         ordering = ["grouping", "name"]
         constraints = [models.UniqueConstraint(fields=["grouping", "name"], name="region_unique_name")]
 

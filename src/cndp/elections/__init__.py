@@ -1,0 +1,1 @@
+"""Party elections (bầu cử trong Đảng): the secret-ballot counting engine and its command."""

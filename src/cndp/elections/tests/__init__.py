@@ -1,0 +1,1 @@
+"""Tests of the counting engine and of `cndp tally`."""
