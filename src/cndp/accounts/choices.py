@@ -15,8 +15,8 @@ class UnitKind(models.TextChoices):
     PARTY_CELL = "party_cell", _("Chi bộ")
 
 
-PROVINCIAL_KINDS = {UnitKind.DOIT, UnitKind.EXTENSION_CENTRE}
-AGENCY_KINDS = {UnitKind.AGENCY, UnitKind.AGENCY_DEPARTMENT, UnitKind.AGENCY_CENTRE}
+PROVINCIAL_KINDS = (UnitKind.DOIT, UnitKind.EXTENSION_CENTRE)  # a tuple: migrations need a stable order
+AGENCY_KINDS = (UnitKind.AGENCY, UnitKind.AGENCY_DEPARTMENT, UnitKind.AGENCY_CENTRE)
 
 
 class Role(models.TextChoices):

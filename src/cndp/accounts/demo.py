@@ -77,7 +77,7 @@ def load(stdout) -> None:
             f"so-ct-{province.code}",
             f"Sở Công Thương {province.short_name}",
             UnitKind.DOIT,
-            ministry,
+            None,  # a provincial department answers to the province, not to the Ministry
             province,
         )
         _unit(

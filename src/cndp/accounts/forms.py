@@ -1,8 +1,9 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from cndp.accounts.choices import Role
+from cndp.accounts.choices import PROVINCIAL_KINDS, Role, UnitKind
 from cndp.accounts.models import Unit, User
 from cndp.core.forms import BootstrapMixin, ModelForm
 from cndp.core.permissions import user_province_id
@@ -33,7 +34,11 @@ class UnitForm(ModelForm):
             # A province officer edits only the units of their own province, and cannot move them out.
             self.fields["province"].queryset = Province.objects.filter(pk=province_id)
             self.fields["province"].empty_label = None
-            self.fields["parent"].queryset = Unit.objects.filter(province_id=province_id)
+            # Keep the current parent even when it is outside the province, so saving never drops it.
+            self.fields["parent"].queryset = Unit.objects.filter(
+                Q(province_id=province_id) | Q(pk=self.instance.parent_id)
+            )
+            self.fields["kind"].choices = [(k.value, k.label) for k in UnitKind if k in PROVINCIAL_KINDS]
 
 
 class LoginForm(BootstrapMixin, auth_forms.AuthenticationForm):

@@ -52,6 +52,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='unit',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind__in', ['extension_centre', 'doit']), _negated=True), ('province__isnull', False), _connector='OR'), name='unit_provincial_has_province'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind__in', ['doit', 'extension_centre']), _negated=True), ('province__isnull', False), _connector='OR'), name='unit_provincial_has_province'),
         ),
     ]
