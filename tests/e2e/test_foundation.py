@@ -30,13 +30,13 @@ def test_login_language_search_and_excel_export(page):
     assert "Xin chào, Nguyễn Quang Vinh" in page.locator("h1").inner_text()
     shot(page, "home-vi")
 
-    page.select_option("#language-select", "en")
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.select_option("#language-select", "en")
     assert "Hello" in page.locator("h1").inner_text()
     assert page.locator("html").get_attribute("lang") == "en"
     shot(page, "home-en")
-    page.select_option("#language-select", "vi")
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.select_option("#language-select", "vi")
     assert page.locator("html").get_attribute("lang") == "vi"
 
     page.goto(page.base_url + "/places/provinces/?version=34")

@@ -109,6 +109,16 @@ class UserForm(ModelForm):
         if self.instance.pk:
             self.initial["roles"] = list(self.instance.groups.values_list("name", flat=True))
 
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        if not user.pk and not user.password:
+            # A new account has no password until its owner sets one through the reset e-mail.
+            user.set_unusable_password()
+        if commit:
+            user.save()
+            self._save_m2m()
+        return user
+
     def _save_m2m(self):
         from cndp.accounts.services import user_set_roles
 

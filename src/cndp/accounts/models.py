@@ -111,7 +111,7 @@ class User(AbstractUser):
     )
 
     objects = CndpUserManager()
-    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+    history = HistoricalRecords(excluded_fields=["password", "last_login"], m2m_fields=["groups"])
     scope_path = "unit__province"
     search_fields = ("full_name", "username", "email", "unit__name")
     REQUIRED_FIELDS = ["email"]

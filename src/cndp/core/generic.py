@@ -246,9 +246,20 @@ class ObjectHistoryView(RegistryView):
                     if change.field in ("search_folded", "updated", "name_sort_key"):
                         continue
                     field = obj._meta.get_field(change.field)
-                    changes.append((field.verbose_name, change.old, change.new))
+                    old, new = change.old, change.new
+                    if field.many_to_many:
+                        old, new = _m2m_labels(field, old), _m2m_labels(field, new)
+                    changes.append((field.verbose_name, old, new))
             entries.append({"record": record, "changes": changes})
         return render(request, self.template_name, self.context(object=obj, entries=entries, tab="history"))
+
+
+def _m2m_labels(field, rows) -> str:
+    """History keeps many-to-many values as [{"<model>": pk, …}]: show the related records' names."""
+    key = field.related_model._meta.model_name
+    pks = [row.get(key) for row in rows or []]
+    names = {o.pk: str(o) for o in field.related_model._default_manager.filter(pk__in=pks)}
+    return ", ".join(names.get(pk, str(pk)) for pk in pks)
 
 
 class Registry:

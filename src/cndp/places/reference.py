@@ -17,9 +17,13 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 
 REGION_SOURCES = {
     "socio_economic": "Tổng cục Thống kê — 6 vùng kinh tế - xã hội",
-    "steering_committee": "Danh sách thường được trích dẫn — CHƯA XÁC NHẬN (Tây Bắc gồm thêm một số huyện phía tây Thanh Hóa, Nghệ An)",
+    "steering_committee": "Danh sách thường được trích dẫn — CHƯA XÁC NHẬN",
     "key_economic_zone": "Danh sách thường được trích dẫn — CHƯA XÁC NHẬN",
     "macro": "Suy ra từ 6 vùng kinh tế - xã hội — CHƯA XÁC NHẬN",
+}
+
+REGION_NOTES = {
+    "Tây Bắc": ". Vùng Tây Bắc còn gồm một số huyện phía tây Thanh Hóa và Nghệ An, không thể hiện được ở cấp tỉnh.",
 }
 
 
@@ -72,7 +76,7 @@ def load_reference_data(Province, ProvinceName, Region) -> dict[str, int]:  # no
             name=name,
             defaults={
                 "confirmed": grouping == "socio_economic",
-                "source": REGION_SOURCES[grouping],
+                "source": REGION_SOURCES[grouping] + REGION_NOTES.get(name, ""),
                 "search_folded": fold(f"{name} {grouping}"),
             },
         )
