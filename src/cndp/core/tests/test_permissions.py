@@ -238,3 +238,58 @@ def test_agency_user_is_not_province_scoped(demo, client_for):
     response = client_for("agency_officer").get(reverse("accounts-api:unit-list") + "?kind=doit")
     assert response.json()["count"] == 34
     assert User.objects.get(username="chuyenvien").scope_province_id is None
+
+
+def test_province_officer_cannot_create_a_unit_in_another_province_via_api(demo, client_for):
+    danang = Province.objects.get(version="34", code="48")
+    payload = {
+        "code": "ttkc-48-moi",
+        "name": "Trung tâm mới",
+        "kind": "extension_centre",
+        "province": danang.pk,
+    }
+    response = client_for("province_officer").post(
+        reverse("accounts-api:unit-list"), payload, content_type="application/json"
+    )
+    assert response.status_code == 403  # no add right, and outside the province anyway
+    assert not Unit.objects.filter(code="ttkc-48-moi").exists()
+
+
+def test_api_create_normalises_text_and_records_history(demo, client_for):
+    import unicodedata
+
+    payload = {
+        "grouping": "macro",
+        "name": unicodedata.normalize("NFD", "Vùng   thử nghiệm"),
+        "provinces": [],
+    }
+    response = client_for("agency_officer").post(
+        reverse("places-api:region-list"), payload, content_type="application/json"
+    )
+    assert response.status_code == 201, response.content
+    region = Region.objects.get(pk=response.json()["id"])
+    assert region.name == "Vùng thử nghiệm"
+    assert region.history.first().history_user == demo["agency_officer"]
+
+
+def test_api_validation_errors_name_the_field(demo, client_for):
+    response = client_for("agency_officer").post(
+        reverse("accounts-api:unit-list"),
+        {"code": "so-x", "name": "Sở X", "kind": "doit"},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert "province" in response.json()
+    assert not Unit.objects.filter(code="so-x").exists()
+
+
+def test_api_token_can_be_obtained_with_the_password(client, demo):
+    from cndp.core.demo import DEMO_PASSWORD
+
+    response = client.post(reverse("api-token"), {"username": "lanhdao", "password": DEMO_PASSWORD})
+    assert response.status_code == 200
+    token = response.json()["token"]
+    assert (
+        client.get(reverse("places-api:region-list"), HTTP_AUTHORIZATION=f"Token {token}").status_code == 200
+    )
+    assert client.post(reverse("api-token"), {"username": "lanhdao", "password": "sai"}).status_code == 400
