@@ -32,10 +32,15 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "accounts.unit": (VIEW,),
         "accounts.user": (VIEW,),
         "party.member": ALL,
+        "party.memberevent": ALL,
+        "congress.congress": ALL,
+        "congress.delegate": ALL,
     },
     Role.COUNTING_BOARD: {
         "accounts.unit": (VIEW,),
         "party.member": (VIEW,),
+        "congress.congress": (VIEW,),
+        "congress.delegate": (VIEW,),
     },
     Role.LEADER: {
         "places.province": (VIEW,),
@@ -43,8 +48,11 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "accounts.unit": (VIEW,),
         "accounts.user": (VIEW,),
         "party.member": (VIEW,),
+        "party.memberevent": (VIEW,),
+        "congress.congress": (VIEW,),
+        "congress.delegate": (VIEW,),
     },
 }
 
 # Models whose permissions the administrator role covers with "*".
-ADMIN_APPS = ("places", "accounts", "party", "core")
+ADMIN_APPS = ("places", "accounts", "party", "congress", "core")

@@ -88,6 +88,8 @@ def api_root(request, format=None):
             "units": reverse("accounts-api:unit-list", request=request, format=format),
             "users": reverse("accounts-api:user-list", request=request, format=format),
             "party-members": reverse("party-api:member-list", request=request, format=format),
+            "congresses": reverse("congress-api:congress-list", request=request, format=format),
+            "delegates": reverse("congress-api:delegate-list", request=request, format=format),
             "schema": reverse("api-schema", request=request, format=format),
         }
     )

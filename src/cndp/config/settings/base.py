@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "cndp.places",
     "cndp.accounts",
     "cndp.party",
+    "cndp.congress",
 ]
 
 MIDDLEWARE = [

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from cndp.accounts.models import Unit, User
+from cndp.congress.models import Congress, Delegate
 from cndp.party.models import Member
 from cndp.places.models import Province, Region
 
@@ -68,6 +69,8 @@ def sample(registry, demo):
         "accounts:unit": hanoi_unit,
         "accounts:user": demo["province_officer"],
         "party:member": Member.objects.first(),
+        "congress:congress": Congress.objects.first(),
+        "congress:delegate": Delegate.objects.first(),
     }[registry]
 
 
@@ -116,6 +119,8 @@ API = {
     "accounts:unit": "accounts-api:unit",
     "accounts:user": "accounts-api:user",
     "party:member": "party-api:member",
+    "congress:congress": "congress-api:congress",
+    "congress:delegate": "congress-api:delegate",
 }
 
 

@@ -1,0 +1,27 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from cndp.congress.models import CheckEvent, Congress, Delegate
+
+
+@admin.register(Congress)
+class CongressAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "kind", "opens_on", "rule_set", "status")
+
+
+@admin.register(Delegate)
+class DelegateAdmin(SimpleHistoryAdmin):
+    list_display = ("code", "full_name", "congress", "cell", "is_official", "exclusion", "present")
+    list_filter = ("congress", "is_official", "present")
+    search_fields = ("full_name", "code", "search_folded")
+
+
+@admin.register(CheckEvent)
+class CheckEventAdmin(admin.ModelAdmin):
+    list_display = ("delegate", "kind", "at", "method", "recorded_by")
+
+    def has_change_permission(self, request, obj=None):
+        return False  # check events are an append-only record
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,9 @@
+from rest_framework.routers import DefaultRouter
+
+from cndp.congress.api.views import CongressViewSet, DelegateViewSet
+
+router = DefaultRouter()
+router.register("congresses", CongressViewSet)
+router.register("delegates", DelegateViewSet)
+app_name = "congress-api"
+urlpatterns = router.urls

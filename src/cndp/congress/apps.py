@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from cndp.core.navigation import MenuGroup, MenuItem
+
+
+class CongressConfig(AppConfig):
+    name = "cndp.congress"
+    label = "congress"
+    verbose_name = _("Đại hội")
+    menu = (
+        MenuGroup(
+            _("Đại hội"),
+            "podium",
+            (
+                MenuItem(_("Các kỳ đại hội"), "congress:congress_list", "congress.view_congress"),
+                MenuItem(_("Danh sách triệu tập"), "congress:delegate_list", "congress.view_delegate"),
+            ),
+            order=20,
+        ),
+    )

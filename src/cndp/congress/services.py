@@ -1,0 +1,129 @@
+"""Writes for congresses: summons, exclusions, check-in (lập danh sách triệu tập, điểm danh)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cndp.congress import rules
+from cndp.congress.choices import CheckKind, CongressKind, CongressStatus, Exclusion
+from cndp.congress.models import CheckEvent, Congress, Delegate
+from cndp.core.permissions import require
+from cndp.core.services import ServiceError
+from cndp.core.text import name_sort_key, nfc
+
+AUTO_EXCLUSION = {
+    "temporary_away": Exclusion.TEMPORARY_ACTIVITY,
+    "exempted": Exclusion.EXEMPTED_ABSENT,
+    "suspended": Exclusion.SUSPENDED_OR_PROSECUTED,
+}
+
+
+@transaction.atomic
+def summons_build(*, congress: Congress, user, at: datetime.date | None = None) -> dict[str, int]:
+    """Lập danh sách triệu tập: every member of the organisation on `at` (default: the opening day).
+
+    Official members get a ballot and count in the base; probationary members attend without voting.
+    Existing entries are kept (their codes, exclusions and check-ins); running it again adds only
+    members that are new. Members temporarily active elsewhere, exempted or suspended are excluded from
+    the base automatically, with the reason shown, and the officer can change that.
+    """
+    from cndp.party.selectors import members_at
+
+    require(user, "add", Delegate)
+    if congress.status != CongressStatus.PREPARING:
+        raise ServiceError(_("Chỉ lập danh sách triệu tập khi đại hội đang chuẩn bị."))
+    at = at or congress.opens_on
+    existing = set(Delegate.objects.filter(congress=congress).values_list("member_id", flat=True))
+    next_number = Delegate.objects.filter(congress=congress).count() + 1
+    added = 0
+    for entry in members_at(at):
+        if entry.member.pk in existing:
+            continue
+        exclusion, reason = "", ""
+        if entry.is_official:
+            for flag, category in AUTO_EXCLUSION.items():
+                if getattr(entry, flag, False):
+                    exclusion, reason = category, _("Theo lịch sử đảng viên tại ngày %(d)s") % {"d": at.strftime("%d/%m/%Y")}
+                    break
+        delegate = Delegate(
+            congress=congress,
+            member=entry.member,
+            full_name=entry.member.full_name,
+            name_sort_key=name_sort_key(entry.member.full_name),
+            cell_id=entry.cell_id,
+            is_official=entry.is_official,
+            code=f"DH{congress.ordinal:02d}-{next_number:03d}",
+            exclusion=exclusion,
+            exclusion_reason=reason,
+        )
+        delegate._history_user = user
+        delegate.full_clean()
+        delegate.save()
+        next_number += 1
+        added += 1
+    return {"added": added, "total": len(existing) + added}
+
+
+@transaction.atomic
+def delegate_exclusion_set(*, delegate: Delegate, user, category: str, reason: str) -> Delegate:
+    """Ghi nhận trường hợp không tính vào cơ sở (or clear it with category "")."""
+    require(user, "change", delegate)
+    congress = delegate.congress
+    if congress.status == CongressStatus.CLOSED:
+        raise ServiceError(_("Đại hội đã bế mạc, không thể thay đổi."))
+    reason = nfc(reason)
+    if category:
+        allowed = rules.MEMBER_EXCLUSIONS if congress.kind == CongressKind.MEMBERS else rules.DELEGATE_EXCLUSIONS
+        if category not in allowed:
+            raise ServiceError(_("Trường hợp loại trừ không áp dụng cho loại đại hội này."))
+        if not delegate.is_official:
+            raise ServiceError(_("Đảng viên dự bị không tính vào cơ sở nên không cần loại trừ."))
+        if not reason:
+            raise ServiceError(_("Phải ghi lý do loại trừ."))
+        if category == Exclusion.APPROVED_ABSENCE and delegate.present:
+            raise ServiceError(_("Đảng viên đang có mặt tại đại hội, không thể tính là vắng mặt cả kỳ."))
+    delegate.exclusion, delegate.exclusion_reason = category, reason if category else ""
+    delegate._history_user = user
+    delegate.full_clean()
+    delegate.save()
+    return delegate
+
+
+@transaction.atomic
+def delegate_check(*, delegate: Delegate, user, kind: str = CheckKind.IN, method: str = "name", at=None) -> CheckEvent:
+    """Điểm danh vào / ra: appends a check event with its time and updates who is present."""
+    require(user, "change", delegate)
+    delegate = Delegate.objects.select_for_update().select_related("congress").get(pk=delegate.pk)
+    if delegate.congress.status == CongressStatus.CLOSED:
+        raise ServiceError(_("Đại hội đã bế mạc, không điểm danh được nữa."))
+    at = at or timezone.now()
+    if kind == CheckKind.IN:
+        if delegate.present:
+            raise ServiceError(_("%(name)s đã điểm danh vào rồi.") % {"name": delegate.full_name})
+        if delegate.exclusion == Exclusion.APPROVED_ABSENCE:
+            raise ServiceError(
+                _("%(name)s đang được tính là vắng mặt cả kỳ có lý do; bỏ trường hợp loại trừ trước khi điểm danh.")
+                % {"name": delegate.full_name}
+            )
+        delegate.present = True
+        delegate.checked_in_at = delegate.checked_in_at or at
+    else:
+        if not delegate.present:
+            raise ServiceError(_("%(name)s chưa điểm danh vào.") % {"name": delegate.full_name})
+        delegate.present = False
+    delegate._history_user = user
+    delegate.save(update_fields=["present", "checked_in_at"])
+    return CheckEvent.objects.create(delegate=delegate, kind=kind, at=at, method=method, recorded_by=user)
+
+
+def check_in_by_code(*, congress: Congress, code: str, user) -> CheckEvent:
+    """Quét mã thẻ đại biểu: the scanner types the code and Enter."""
+    code = nfc(code).upper()
+    delegate = Delegate.objects.filter(congress=congress, code=code).first()
+    if delegate is None:
+        raise ServiceError(_("Không tìm thấy mã thẻ «%(code)s» trong danh sách triệu tập.") % {"code": code})
+    return delegate_check(delegate=delegate, user=user, kind=CheckKind.IN, method="code")

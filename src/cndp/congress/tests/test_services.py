@@ -1,0 +1,158 @@
+"""Summons, exclusions and check-in services; the attendance selector; the screens."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from cndp.accounts.models import Unit
+from cndp.congress import selectors, services
+from cndp.congress.choices import CongressStatus, Exclusion
+from cndp.congress.models import CheckEvent, Congress, Delegate
+from cndp.core.services import ServiceError
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def congress(demo):
+    return Congress.objects.create(
+        organisation=Unit.objects.get(code="dang-bo-cuc"), ordinal=9, term_start=2025, term_end=2030, opens_on=datetime.date(2015, 6, 10)
+    )
+
+
+def test_demo_congress_matches_the_seed(demo):
+    congress = Congress.objects.get(ordinal=3)
+    panel = selectors.congress_panel(congress)
+    a = panel["attendance"]
+    assert (a.summoned, a.summoned_official, a.summoned_probationary) == (56, 43, 13)
+    assert (a.present, a.present_official, a.present_probationary, a.base) == (55, 42, 13, 42)
+    assert panel["sentence"] == (
+        "Tham dự Đại hội có 55 đảng viên từ 08 chi bộ thuộc Đảng bộ Cục Công nghiệp địa phương, "
+        "trong đó có 42 đảng viên chính thức và 13 đảng viên dự bị."
+    )
+    assert congress.rule_set == "244-QD/TW-2014"
+    assert panel["quorum_reached"]
+
+
+def test_summons_is_built_from_members_at_the_date_and_is_idempotent(congress, demo):
+    result = services.summons_build(congress=congress, user=demo["party_officer"])
+    assert result == {"added": 56, "total": 56}
+    assert services.summons_build(congress=congress, user=demo["party_officer"]) == {"added": 0, "total": 56}
+    assert Delegate.objects.filter(congress=congress, is_official=False).count() == 13
+    codes = list(Delegate.objects.filter(congress=congress).values_list("code", flat=True))
+    assert len(set(codes)) == 56 and all(c.startswith("DH09-") for c in codes)
+
+
+def test_summons_only_while_preparing_and_only_with_the_right(congress, demo):
+    with pytest.raises(Exception):  # noqa: B017 — PermissionDenied
+        services.summons_build(congress=congress, user=demo["leader"])
+    congress.status = CongressStatus.IN_SESSION
+    congress.save()
+    with pytest.raises(ServiceError, match="đang chuẩn bị"):
+        services.summons_build(congress=congress, user=demo["party_officer"])
+
+
+def test_exclusions(congress, demo):
+    officer = demo["party_officer"]
+    services.summons_build(congress=congress, user=officer)
+    probationary = Delegate.objects.filter(congress=congress, is_official=False).first()
+    with pytest.raises(ServiceError, match="dự bị"):
+        services.delegate_exclusion_set(delegate=probationary, user=officer, category=Exclusion.APPROVED_ABSENCE, reason="ốm")
+    official = Delegate.objects.filter(congress=congress, is_official=True).first()
+    with pytest.raises(ServiceError, match="lý do"):
+        services.delegate_exclusion_set(delegate=official, user=officer, category=Exclusion.APPROVED_ABSENCE, reason="  ")
+    with pytest.raises(ServiceError, match="không áp dụng"):
+        services.delegate_exclusion_set(delegate=official, user=officer, category=Exclusion.ABSENT_WITHOUT_ALTERNATE, reason="x")
+    services.delegate_exclusion_set(delegate=official, user=officer, category=Exclusion.APPROVED_ABSENCE, reason="Nằm viện")
+    assert selectors.congress_attendance(congress).base == 42
+    official.refresh_from_db()
+    assert official.history.first().history_user == officer
+
+
+def test_check_in_and_out_are_recorded_with_time_and_method(congress, demo):
+    officer = demo["party_officer"]
+    services.summons_build(congress=congress, user=officer)
+    delegate = Delegate.objects.filter(congress=congress).first()
+    services.check_in_by_code(congress=congress, code=delegate.code.lower(), user=officer)
+    with pytest.raises(ServiceError, match="đã điểm danh vào"):
+        services.delegate_check(delegate=delegate, user=officer)
+    services.delegate_check(delegate=delegate, user=officer, kind="out")
+    with pytest.raises(ServiceError, match="chưa điểm danh"):
+        services.delegate_check(delegate=delegate, user=officer, kind="out")
+    events = list(CheckEvent.objects.filter(delegate=delegate).values_list("kind", "method", "recorded_by"))
+    assert events == [("in", "code", officer.pk), ("out", "name", officer.pk)]
+    delegate.refresh_from_db()
+    assert delegate.present is False and delegate.checked_in_at is not None
+    with pytest.raises(ServiceError, match="Không tìm thấy mã thẻ «XX-1»"):
+        services.check_in_by_code(congress=congress, code="xx-1", user=officer)
+
+
+def test_approved_absence_cannot_check_in_and_present_cannot_be_absent(congress, demo):
+    officer = demo["party_officer"]
+    services.summons_build(congress=congress, user=officer)
+    a, b = Delegate.objects.filter(congress=congress, is_official=True)[:2]
+    services.delegate_exclusion_set(delegate=a, user=officer, category=Exclusion.APPROVED_ABSENCE, reason="Công tác")
+    with pytest.raises(ServiceError, match="vắng mặt cả kỳ"):
+        services.delegate_check(delegate=a, user=officer)
+    services.delegate_check(delegate=b, user=officer)
+    b.refresh_from_db()
+    with pytest.raises(ServiceError, match="đang có mặt"):
+        services.delegate_exclusion_set(delegate=b, user=officer, category=Exclusion.APPROVED_ABSENCE, reason="x")
+
+
+def test_closed_congress_refuses_check_in(congress, demo):
+    services.summons_build(congress=congress, user=demo["party_officer"])
+    congress.status = CongressStatus.CLOSED
+    congress.save()
+    with pytest.raises(ServiceError, match="bế mạc"):
+        services.delegate_check(delegate=congress.delegates.first(), user=demo["party_officer"])
+
+
+def test_counting_board_cannot_check_in(congress, demo):
+    services.summons_build(congress=congress, user=demo["party_officer"])
+    with pytest.raises(Exception):  # noqa: B017 — PermissionDenied
+        services.delegate_check(delegate=congress.delegates.first(), user=demo["counting_board"])
+
+
+def test_attendance_queries_do_not_grow(congress, demo, django_assert_max_num_queries):
+    services.summons_build(congress=congress, user=demo["party_officer"])
+    with django_assert_max_num_queries(3):
+        selectors.congress_panel(congress)
+
+
+# ---- screens ---------------------------------------------------------------------------------------
+
+def test_checkin_screen_search_and_enter(congress, demo, client_for):
+    services.summons_build(congress=congress, user=demo["party_officer"])
+    client = client_for("party_officer")
+    page = client.get(reverse("congress:checkin", args=[congress.pk]))
+    assert "Gõ họ tên (không cần dấu) hoặc quét mã thẻ" in page.content.decode()
+    target = Delegate.objects.filter(congress=congress).order_by("code").first()
+    from cndp.core.text import fold
+
+    results = client.get(reverse("congress:checkin_search", args=[congress.pk]), {"query": fold(target.full_name)})
+    assert target.full_name in results.content.decode()
+    response = client.post(reverse("congress:checkin_submit", args=[congress.pk]), {"query": target.code}, HTTP_HX_REQUEST="true")
+    assert "Đã điểm danh vào" in response.content.decode()
+    assert response["HX-Trigger"] == "attendance-changed"
+    target.refresh_from_db()
+    assert target.present
+    response = client.post(reverse("congress:checkin_submit", args=[congress.pk]), {"query": target.code}, HTTP_HX_REQUEST="true")
+    assert "đã điểm danh vào rồi" in response.content.decode()
+
+
+def test_attendance_report_and_excel(demo, client_for):
+    import io
+
+    from openpyxl import load_workbook
+
+    congress = Congress.objects.get(ordinal=3)
+    client = client_for("leader")
+    page = client.get(reverse("congress:attendance_report", args=[congress.pk])).content.decode()
+    assert "Tham dự Đại hội có 55 đảng viên từ 08 chi bộ" in page
+    response = client.get(reverse("congress:attendance_report", args=[congress.pk]), {"export": "xlsx"})
+    ws = load_workbook(io.BytesIO(response.content)).active
+    total = [c.value for c in ws[ws.max_row]]
+    assert total == ["Tổng cộng", 43, 13, 42, 13, 1]
+    assert ws["A2"].value.startswith("Tham dự Đại hội có 55 đảng viên")

@@ -1,0 +1,176 @@
+"""Congress screens: registry, summons, check-in with a live attendance and quorum panel, report."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cndp.congress import filtersets, forms, selectors, services, tables
+from cndp.congress.choices import CheckKind
+from cndp.congress.models import Congress, Delegate
+from cndp.core import generic
+from cndp.core.excel import build_workbook, workbook_response
+from cndp.core.permissions import can, require
+from cndp.core.services import ServiceError
+
+SEARCH_LIMIT = 12
+
+
+class CongressViews(generic.Registry):
+    model = Congress
+    queryset = Congress.objects.select_related("organisation")
+    table = tables.CongressTable
+    filterset = filtersets.CongressFilterSet
+    form = forms.CongressForm
+    detail_fields = ["organisation", "ordinal", "term_label", "kind", "rule_set", "opens_on", "venue", "status"]
+    detail_template = "congress/congress_detail.html"
+    url_prefix = "congresses"
+
+    @classmethod
+    def detail_extra(cls, obj):
+        return {"panel": selectors.congress_panel(obj), "delegate_count": obj.delegates.count()}
+
+
+class DelegateViews(generic.Registry):
+    model = Delegate
+    queryset = Delegate.objects.select_related("cell", "congress")
+    table = tables.DelegateTable
+    filterset = filtersets.DelegateFilterSet
+    allow_delete = False
+    url_prefix = "delegates"
+    detail_fields = ["congress", "code", "full_name", "cell", "is_official", "exclusion", "exclusion_reason", "present", "checked_in_at"]
+    detail_template = "congress/delegate_detail.html"
+
+    @classmethod
+    def detail_extra(cls, obj):
+        return {
+            "checks": obj.checks.select_related("recorded_by"),
+            "exclusion_form": forms.ExclusionForm(initial={"category": obj.exclusion, "reason": obj.exclusion_reason}),
+        }
+
+
+def _congress(request, pk, action="view"):
+    congress = get_object_or_404(Congress.objects.select_related("organisation"), pk=pk)
+    require(request.user, action, congress)
+    return congress
+
+
+@login_required
+@require_POST
+def summons_build(request, pk):
+    congress = _congress(request, pk)
+    try:
+        result = services.summons_build(congress=congress, user=request.user)
+    except ServiceError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Đã lập danh sách triệu tập: thêm %(added)s, tổng số %(total)s người.") % result)
+    return redirect(congress.get_absolute_url())
+
+
+@login_required
+@require_POST
+def delegate_exclusion(request, pk):
+    delegate = get_object_or_404(Delegate.objects.select_related("congress"), pk=pk)
+    form = forms.ExclusionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.delegate_exclusion_set(
+                delegate=delegate, user=request.user, category=form.cleaned_data["category"], reason=form.cleaned_data["reason"]
+            )
+        except ServiceError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Đã cập nhật trường hợp loại trừ của %(name)s.") % {"name": delegate.full_name})
+    return redirect(delegate.get_absolute_url())
+
+
+@login_required
+def checkin(request, pk):
+    """The check-in desk: type a name (no accents needed) or scan a card code, then Enter."""
+    congress = _congress(request, pk)
+    require(request.user, "change", Delegate)
+    return render(
+        request,
+        "congress/checkin.html",
+        {"congress": congress, "form": forms.CheckInForm(), "panel": selectors.congress_panel(congress)},
+    )
+
+
+def _search(congress, query):
+    qs = Delegate.objects.filter(congress=congress).select_related("cell")
+    exact = qs.filter(code__iexact=query.strip()).first() if query.strip() else None
+    if exact:
+        return [exact], exact
+    return list(qs.search(query)[:SEARCH_LIMIT]) if query.strip() else [], None
+
+
+@login_required
+def checkin_search(request, pk):
+    congress = _congress(request, pk)
+    require(request.user, "change", Delegate)
+    results, _exact = _search(congress, request.GET.get("query", ""))
+    return render(request, "congress/includes/checkin_results.html", {"congress": congress, "results": results})
+
+
+@login_required
+@require_POST
+def checkin_submit(request, pk):
+    """Enter in the box: an exact card code checks in at once; otherwise the single match by name does."""
+    congress = _congress(request, pk)
+    query = request.POST.get("query", "")
+    delegate_id = request.POST.get("delegate")
+    kind = request.POST.get("kind", CheckKind.IN)
+    try:
+        if delegate_id:
+            delegate = get_object_or_404(Delegate, pk=delegate_id, congress=congress)
+            event = services.delegate_check(delegate=delegate, user=request.user, kind=kind, method="name")
+        else:
+            results, exact = _search(congress, query)
+            if exact is not None:
+                event = services.check_in_by_code(congress=congress, code=query, user=request.user)
+            elif len(results) == 1:
+                event = services.delegate_check(delegate=results[0], user=request.user, method="name")
+            elif not results:
+                raise ServiceError(_("Không tìm thấy «%(q)s» trong danh sách triệu tập.") % {"q": query})
+            else:
+                raise ServiceError(_("Có %(n)s người phù hợp; chọn một người trong danh sách.") % {"n": len(results)})
+        verb = _("vào") if event.kind == CheckKind.IN else _("ra")
+        message, level = _("Đã điểm danh %(verb)s: %(name)s (%(code)s)") % {"verb": verb, "name": event.delegate.full_name, "code": event.delegate.code}, "success"
+    except ServiceError as exc:
+        message, level = str(exc), "danger"
+    if request.htmx:
+        response = render(
+            request,
+            "congress/includes/checkin_feedback.html",
+            {"message": message, "level": level, "congress": congress, "panel": selectors.congress_panel(congress)},
+            status=200,
+        )
+        response["HX-Trigger"] = "attendance-changed"
+        return response
+    (messages.success if level == "success" else messages.error)(request, message)
+    return redirect("congress:checkin", pk=congress.pk)
+
+
+@login_required
+def attendance_panel(request, pk):
+    congress = _congress(request, pk)
+    return render(request, "congress/includes/attendance_panel.html", {"congress": congress, "panel": selectors.congress_panel(congress)})
+
+
+@login_required
+def attendance_report(request, pk):
+    """Báo cáo thẩm tra tư cách: the sentence and the table, generated from check-in data."""
+    congress = _congress(request, pk)
+    panel = selectors.congress_panel(congress)
+    rows = selectors.congress_attendance_by_cell(congress)
+    if request.GET.get("export") == "xlsx":
+        header = [_("Chi bộ"), _("Triệu tập: chính thức"), _("Triệu tập: dự bị"), _("Có mặt: chính thức"), _("Có mặt: dự bị"), _("Không tính vào cơ sở")]
+        body = [[r["cell__name"], r["summoned_official"], r["summoned_probationary"], r["present_official"], r["present_probationary"], r["excluded"]] for r in rows]
+        a = panel["attendance"]
+        body.append([_("Tổng cộng"), a.summoned_official, a.summoned_probationary, a.present_official, a.present_probationary, a.excluded_total])
+        return workbook_response(build_workbook(_("Tình hình tham dự đại hội"), header, body, panel["sentence"]), "tham-du-dai-hoi")
+    return render(request, "congress/attendance_report.html", {"congress": congress, "panel": panel, "rows": rows, "can_export": can(request.user, "view", Delegate)})
