@@ -31,8 +31,14 @@ class Exclusion(models.TextChoices):
     EXEMPTED_ABSENT = "exempted_absent", _("Được miễn công tác và sinh hoạt, không dự đại hội")
     SUSPENDED_OR_PROSECUTED = "suspended_or_prosecuted", _("Bị đình chỉ sinh hoạt, truy tố, tạm giam")
     APPROVED_ABSENCE = "approved_absence", _("Vắng mặt cả kỳ đại hội có lý do được cấp ủy triệu tập đồng ý")
-    CONVENING_COMMITTEE_ABSENT = "convening_committee_absent", _("Cấp ủy viên triệu tập vắng mặt cả kỳ đại hội")
-    ABSENT_WITHOUT_ALTERNATE = "absent_without_alternate", _("Đại biểu vắng mặt không có đại biểu dự khuyết thay")
+    CONVENING_COMMITTEE_ABSENT = (
+        "convening_committee_absent",
+        _("Cấp ủy viên triệu tập vắng mặt cả kỳ đại hội"),
+    )
+    ABSENT_WITHOUT_ALTERNATE = (
+        "absent_without_alternate",
+        _("Đại biểu vắng mặt không có đại biểu dự khuyết thay"),
+    )
 
 
 class CheckKind(models.TextChoices):

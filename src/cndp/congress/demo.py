@@ -31,14 +31,23 @@ def load(stdout) -> None:
     )
     if congress.status == CongressStatus.PREPARING:
         services.summons_build(congress=congress, user=officer)
-        absent = Delegate.objects.filter(congress=congress, is_official=True).order_by("-name_sort_key").first()
+        absent = (
+            Delegate.objects.filter(congress=congress, is_official=True).order_by("-name_sort_key").first()
+        )
         if not absent.exclusion:
             services.delegate_exclusion_set(
-                delegate=absent, user=officer, category=Exclusion.APPROVED_ABSENCE, reason="Đi công tác nước ngoài, được Đảng ủy đồng ý"
+                delegate=absent,
+                user=officer,
+                category=Exclusion.APPROVED_ABSENCE,
+                reason="Đi công tác nước ngoài, được Đảng ủy đồng ý",
             )
         minute = 0
-        for delegate in Delegate.objects.filter(congress=congress, present=False).exclude(exclusion=Exclusion.APPROVED_ABSENCE):
-            services.delegate_check(delegate=delegate, user=officer, at=OPENING - datetime.timedelta(minutes=30 - minute % 30))
+        for delegate in Delegate.objects.filter(congress=congress, present=False).exclude(
+            exclusion=Exclusion.APPROVED_ABSENCE
+        ):
+            services.delegate_check(
+                delegate=delegate, user=officer, at=OPENING - datetime.timedelta(minutes=30 - minute % 30)
+            )
             minute += 1
         congress.status = CongressStatus.CLOSED
         congress._history_user = officer

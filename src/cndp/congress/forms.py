@@ -9,11 +9,23 @@ from cndp.core.forms import Form, ModelForm
 class CongressForm(ModelForm):
     class Meta:
         model = Congress
-        fields = ["organisation", "ordinal", "term_start", "term_end", "kind", "rule_set", "opens_on", "venue", "status"]
+        fields = [
+            "organisation",
+            "ordinal",
+            "term_start",
+            "term_end",
+            "kind",
+            "rule_set",
+            "opens_on",
+            "venue",
+            "status",
+        ]
 
 
 class ExclusionForm(Form):
-    category = forms.ChoiceField(label=_("Trường hợp"), choices=[("", _("— Tính vào cơ sở —")), *Exclusion.choices], required=False)
+    category = forms.ChoiceField(
+        label=_("Trường hợp"), choices=[("", _("— Tính vào cơ sở —")), *Exclusion.choices], required=False
+    )
     reason = forms.CharField(label=_("Lý do"), max_length=255, required=False)
 
 

@@ -32,11 +32,21 @@ class Congress(CndpModel):
     ordinal = models.PositiveSmallIntegerField(_("lần thứ"))
     term_start = models.PositiveSmallIntegerField(_("nhiệm kỳ từ năm"))
     term_end = models.PositiveSmallIntegerField(_("nhiệm kỳ đến năm"))
-    kind = models.CharField(_("loại đại hội"), max_length=10, choices=CongressKind.choices, default=CongressKind.MEMBERS)
-    rule_set = models.CharField(_("bộ quy tắc"), max_length=20, choices=RuleSetCode.choices, blank=True, help_text=_("Để trống: theo ngày khai mạc"))
+    kind = models.CharField(
+        _("loại đại hội"), max_length=10, choices=CongressKind.choices, default=CongressKind.MEMBERS
+    )
+    rule_set = models.CharField(
+        _("bộ quy tắc"),
+        max_length=20,
+        choices=RuleSetCode.choices,
+        blank=True,
+        help_text=_("Để trống: theo ngày khai mạc"),
+    )
     opens_on = models.DateField(_("ngày khai mạc"))
     venue = models.CharField(_("địa điểm"), max_length=200, blank=True)
-    status = models.CharField(_("trạng thái"), max_length=12, choices=CongressStatus.choices, default=CongressStatus.PREPARING)
+    status = models.CharField(
+        _("trạng thái"), max_length=12, choices=CongressStatus.choices, default=CongressStatus.PREPARING
+    )
 
     history = HistoricalRecords()
     search_fields = ("organisation__name", "venue")
@@ -47,7 +57,9 @@ class Congress(CndpModel):
         ordering = ["-opens_on", "-pk"]
         constraints = [
             models.UniqueConstraint(fields=["organisation", "ordinal"], name="congress_unique_ordinal"),
-            models.CheckConstraint(condition=models.Q(term_end__gt=models.F("term_start")), name="congress_term_order"),
+            models.CheckConstraint(
+                condition=models.Q(term_end__gt=models.F("term_start")), name="congress_term_order"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -59,6 +71,8 @@ class Congress(CndpModel):
     @property
     def term_label(self) -> str:
         return f"khóa {roman(self.ordinal)}, nhiệm kỳ {self.term_start}–{self.term_end}"
+
+    term_label.fget.short_description = _("khóa, nhiệm kỳ")
 
     @property
     def rules(self) -> rules.RuleSet:
@@ -75,14 +89,24 @@ class Congress(CndpModel):
 class Delegate(CndpModel):
     """Người được triệu tập — a member summoned to the congress, as they stood on the summons date."""
 
-    congress = models.ForeignKey(Congress, verbose_name=_("đại hội"), on_delete=models.CASCADE, related_name="delegates")
-    member = models.ForeignKey("party.Member", verbose_name=_("đảng viên"), on_delete=models.PROTECT, related_name="summons")
+    congress = models.ForeignKey(
+        Congress, verbose_name=_("đại hội"), on_delete=models.CASCADE, related_name="delegates"
+    )
+    member = models.ForeignKey(
+        "party.Member", verbose_name=_("đảng viên"), on_delete=models.PROTECT, related_name="summons"
+    )
     full_name = models.CharField(_("họ và tên"), max_length=120)
-    name_sort_key = models.CharField(_("khóa sắp xếp tên"), max_length=255, default="", editable=False, db_index=True)
-    cell = models.ForeignKey("accounts.Unit", verbose_name=_("chi bộ"), on_delete=models.PROTECT, related_name="+")
+    name_sort_key = models.CharField(
+        _("khóa sắp xếp tên"), max_length=255, default="", editable=False, db_index=True
+    )
+    cell = models.ForeignKey(
+        "accounts.Unit", verbose_name=_("chi bộ"), on_delete=models.PROTECT, related_name="+"
+    )
     is_official = models.BooleanField(_("đảng viên chính thức"))
     code = models.CharField(_("mã thẻ đại biểu"), max_length=20)
-    exclusion = models.CharField(_("không tính vào cơ sở"), max_length=32, choices=Exclusion.choices, blank=True)
+    exclusion = models.CharField(
+        _("không tính vào cơ sở"), max_length=32, choices=Exclusion.choices, blank=True
+    )
     exclusion_reason = models.CharField(_("lý do"), max_length=255, blank=True)
     present = models.BooleanField(_("đang có mặt"), default=False, editable=False)
     checked_in_at = models.DateTimeField(_("điểm danh lần đầu"), null=True, blank=True, editable=False)
@@ -98,7 +122,8 @@ class Delegate(CndpModel):
             models.UniqueConstraint(fields=["congress", "member"], name="delegate_unique_member"),
             models.UniqueConstraint(fields=["congress", "code"], name="delegate_unique_code"),
             models.CheckConstraint(
-                condition=models.Q(exclusion="") | models.Q(is_official=True), name="delegate_exclusion_only_official"
+                condition=models.Q(exclusion="") | models.Q(is_official=True),
+                name="delegate_exclusion_only_official",
             ),
         ]
 
@@ -112,11 +137,17 @@ class Delegate(CndpModel):
 class CheckEvent(models.Model):
     """Lượt điểm danh — every check-in and check-out with its time and who recorded it (append-only)."""
 
-    delegate = models.ForeignKey(Delegate, verbose_name=_("người được triệu tập"), on_delete=models.CASCADE, related_name="checks")
+    delegate = models.ForeignKey(
+        Delegate, verbose_name=_("người được triệu tập"), on_delete=models.CASCADE, related_name="checks"
+    )
     kind = models.CharField(_("loại"), max_length=3, choices=CheckKind.choices)
     at = models.DateTimeField(_("thời điểm"), db_index=True)
-    method = models.CharField(_("cách điểm danh"), max_length=10, choices=[("name", _("Tìm theo tên")), ("code", _("Quét mã thẻ"))])
-    recorded_by = models.ForeignKey("accounts.User", verbose_name=_("người ghi"), on_delete=models.PROTECT, related_name="+")
+    method = models.CharField(
+        _("cách điểm danh"), max_length=10, choices=[("name", _("Tìm theo tên")), ("code", _("Quét mã thẻ"))]
+    )
+    recorded_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("người ghi"), on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("lượt điểm danh")

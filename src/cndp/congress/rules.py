@@ -33,7 +33,11 @@ class RuleSet:
 
     @property
     def quorum_label(self) -> str:
-        against = "số đảng viên chính thức được triệu tập trừ số được loại trừ" if self.quorum_against == "base" else "số được triệu tập"
+        against = (
+            "số đảng viên chính thức được triệu tập trừ số được loại trừ"
+            if self.quorum_against == "base"
+            else "số được triệu tập"
+        )
         note = "" if self.quorum_confirmed else " (CHƯA XÁC NHẬN văn bản gốc — thiết lập của bộ quy tắc)"
         return f"Có mặt ít nhất {self.quorum_numerator}/{self.quorum_denominator} {against}{note}"
 

@@ -47,7 +47,10 @@ def summons_build(*, congress: Congress, user, at: datetime.date | None = None) 
         if entry.is_official:
             for flag, category in AUTO_EXCLUSION.items():
                 if getattr(entry, flag, False):
-                    exclusion, reason = category, _("Theo lịch sử đảng viên tại ngày %(d)s") % {"d": at.strftime("%d/%m/%Y")}
+                    exclusion, reason = (
+                        category,
+                        _("Theo lịch sử đảng viên tại ngày %(d)s") % {"d": at.strftime("%d/%m/%Y")},
+                    )
                     break
         delegate = Delegate(
             congress=congress,
@@ -77,7 +80,9 @@ def delegate_exclusion_set(*, delegate: Delegate, user, category: str, reason: s
         raise ServiceError(_("Đại hội đã bế mạc, không thể thay đổi."))
     reason = nfc(reason)
     if category:
-        allowed = rules.MEMBER_EXCLUSIONS if congress.kind == CongressKind.MEMBERS else rules.DELEGATE_EXCLUSIONS
+        allowed = (
+            rules.MEMBER_EXCLUSIONS if congress.kind == CongressKind.MEMBERS else rules.DELEGATE_EXCLUSIONS
+        )
         if category not in allowed:
             raise ServiceError(_("Trường hợp loại trừ không áp dụng cho loại đại hội này."))
         if not delegate.is_official:
@@ -94,7 +99,9 @@ def delegate_exclusion_set(*, delegate: Delegate, user, category: str, reason: s
 
 
 @transaction.atomic
-def delegate_check(*, delegate: Delegate, user, kind: str = CheckKind.IN, method: str = "name", at=None) -> CheckEvent:
+def delegate_check(
+    *, delegate: Delegate, user, kind: str = CheckKind.IN, method: str = "name", at=None
+) -> CheckEvent:
     """Điểm danh vào / ra: appends a check event with its time and updates who is present."""
     require(user, "change", delegate)
     delegate = Delegate.objects.select_for_update().select_related("congress").get(pk=delegate.pk)
@@ -106,7 +113,9 @@ def delegate_check(*, delegate: Delegate, user, kind: str = CheckKind.IN, method
             raise ServiceError(_("%(name)s đã điểm danh vào rồi.") % {"name": delegate.full_name})
         if delegate.exclusion == Exclusion.APPROVED_ABSENCE:
             raise ServiceError(
-                _("%(name)s đang được tính là vắng mặt cả kỳ có lý do; bỏ trường hợp loại trừ trước khi điểm danh.")
+                _(
+                    "%(name)s đang được tính là vắng mặt cả kỳ có lý do; bỏ trường hợp loại trừ trước khi điểm danh."
+                )
                 % {"name": delegate.full_name}
             )
         delegate.present = True

@@ -25,7 +25,16 @@ class CongressViews(generic.Registry):
     table = tables.CongressTable
     filterset = filtersets.CongressFilterSet
     form = forms.CongressForm
-    detail_fields = ["organisation", "ordinal", "term_label", "kind", "rule_set", "opens_on", "venue", "status"]
+    detail_fields = [
+        "organisation",
+        "ordinal",
+        "term_label",
+        "kind",
+        "rule_set",
+        "opens_on",
+        "venue",
+        "status",
+    ]
     detail_template = "congress/congress_detail.html"
     url_prefix = "congresses"
 
@@ -41,14 +50,26 @@ class DelegateViews(generic.Registry):
     filterset = filtersets.DelegateFilterSet
     allow_delete = False
     url_prefix = "delegates"
-    detail_fields = ["congress", "code", "full_name", "cell", "is_official", "exclusion", "exclusion_reason", "present", "checked_in_at"]
+    detail_fields = [
+        "congress",
+        "code",
+        "full_name",
+        "cell",
+        "is_official",
+        "exclusion",
+        "exclusion_reason",
+        "present",
+        "checked_in_at",
+    ]
     detail_template = "congress/delegate_detail.html"
 
     @classmethod
     def detail_extra(cls, obj):
         return {
             "checks": obj.checks.select_related("recorded_by"),
-            "exclusion_form": forms.ExclusionForm(initial={"category": obj.exclusion, "reason": obj.exclusion_reason}),
+            "exclusion_form": forms.ExclusionForm(
+                initial={"category": obj.exclusion, "reason": obj.exclusion_reason}
+            ),
         }
 
 
@@ -67,7 +88,9 @@ def summons_build(request, pk):
     except ServiceError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, _("Đã lập danh sách triệu tập: thêm %(added)s, tổng số %(total)s người.") % result)
+        messages.success(
+            request, _("Đã lập danh sách triệu tập: thêm %(added)s, tổng số %(total)s người.") % result
+        )
     return redirect(congress.get_absolute_url())
 
 
@@ -79,12 +102,17 @@ def delegate_exclusion(request, pk):
     if form.is_valid():
         try:
             services.delegate_exclusion_set(
-                delegate=delegate, user=request.user, category=form.cleaned_data["category"], reason=form.cleaned_data["reason"]
+                delegate=delegate,
+                user=request.user,
+                category=form.cleaned_data["category"],
+                reason=form.cleaned_data["reason"],
             )
         except ServiceError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, _("Đã cập nhật trường hợp loại trừ của %(name)s.") % {"name": delegate.full_name})
+            messages.success(
+                request, _("Đã cập nhật trường hợp loại trừ của %(name)s.") % {"name": delegate.full_name}
+            )
     return redirect(delegate.get_absolute_url())
 
 
@@ -112,8 +140,13 @@ def _search(congress, query):
 def checkin_search(request, pk):
     congress = _congress(request, pk)
     require(request.user, "change", Delegate)
-    results, _exact = _search(congress, request.GET.get("query", ""))
-    return render(request, "congress/includes/checkin_results.html", {"congress": congress, "results": results})
+    query = request.GET.get("query", "")
+    results, _exact = _search(congress, query)
+    return render(
+        request,
+        "congress/includes/checkin_results.html",
+        {"congress": congress, "results": results, "query": query.strip()},
+    )
 
 
 @login_required
@@ -137,16 +170,27 @@ def checkin_submit(request, pk):
             elif not results:
                 raise ServiceError(_("Không tìm thấy «%(q)s» trong danh sách triệu tập.") % {"q": query})
             else:
-                raise ServiceError(_("Có %(n)s người phù hợp; chọn một người trong danh sách.") % {"n": len(results)})
+                raise ServiceError(
+                    _("Có %(n)s người phù hợp; chọn một người trong danh sách.") % {"n": len(results)}
+                )
         verb = _("vào") if event.kind == CheckKind.IN else _("ra")
-        message, level = _("Đã điểm danh %(verb)s: %(name)s (%(code)s)") % {"verb": verb, "name": event.delegate.full_name, "code": event.delegate.code}, "success"
+        message, level = (
+            _("Đã điểm danh %(verb)s: %(name)s (%(code)s)")
+            % {"verb": verb, "name": event.delegate.full_name, "code": event.delegate.code},
+            "success",
+        )
     except ServiceError as exc:
         message, level = str(exc), "danger"
     if request.htmx:
         response = render(
             request,
             "congress/includes/checkin_feedback.html",
-            {"message": message, "level": level, "congress": congress, "panel": selectors.congress_panel(congress)},
+            {
+                "message": message,
+                "level": level,
+                "congress": congress,
+                "panel": selectors.congress_panel(congress),
+            },
             status=200,
         )
         response["HX-Trigger"] = "attendance-changed"
@@ -158,7 +202,11 @@ def checkin_submit(request, pk):
 @login_required
 def attendance_panel(request, pk):
     congress = _congress(request, pk)
-    return render(request, "congress/includes/attendance_panel.html", {"congress": congress, "panel": selectors.congress_panel(congress)})
+    return render(
+        request,
+        "congress/includes/attendance_panel.html",
+        {"congress": congress, "panel": selectors.congress_panel(congress)},
+    )
 
 
 @login_required
@@ -168,9 +216,46 @@ def attendance_report(request, pk):
     panel = selectors.congress_panel(congress)
     rows = selectors.congress_attendance_by_cell(congress)
     if request.GET.get("export") == "xlsx":
-        header = [_("Chi bộ"), _("Triệu tập: chính thức"), _("Triệu tập: dự bị"), _("Có mặt: chính thức"), _("Có mặt: dự bị"), _("Không tính vào cơ sở")]
-        body = [[r["cell__name"], r["summoned_official"], r["summoned_probationary"], r["present_official"], r["present_probationary"], r["excluded"]] for r in rows]
+        header = [
+            _("Chi bộ"),
+            _("Triệu tập: chính thức"),
+            _("Triệu tập: dự bị"),
+            _("Có mặt: chính thức"),
+            _("Có mặt: dự bị"),
+            _("Không tính vào cơ sở"),
+        ]
+        body = [
+            [
+                r["cell__name"],
+                r["summoned_official"],
+                r["summoned_probationary"],
+                r["present_official"],
+                r["present_probationary"],
+                r["excluded"],
+            ]
+            for r in rows
+        ]
         a = panel["attendance"]
-        body.append([_("Tổng cộng"), a.summoned_official, a.summoned_probationary, a.present_official, a.present_probationary, a.excluded_total])
-        return workbook_response(build_workbook(_("Tình hình tham dự đại hội"), header, body, panel["sentence"]), "tham-du-dai-hoi")
-    return render(request, "congress/attendance_report.html", {"congress": congress, "panel": panel, "rows": rows, "can_export": can(request.user, "view", Delegate)})
+        body.append(
+            [
+                _("Tổng cộng"),
+                a.summoned_official,
+                a.summoned_probationary,
+                a.present_official,
+                a.present_probationary,
+                a.excluded_total,
+            ]
+        )
+        return workbook_response(
+            build_workbook(_("Tình hình tham dự đại hội"), header, body, panel["sentence"]), "tham-du-dai-hoi"
+        )
+    return render(
+        request,
+        "congress/attendance_report.html",
+        {
+            "congress": congress,
+            "panel": panel,
+            "rows": rows,
+            "can_export": can(request.user, "view", Delegate),
+        },
+    )

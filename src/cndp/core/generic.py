@@ -46,6 +46,7 @@ def display_value(obj, field_name: str):
     except FieldDoesNotExist:
         field = None
         attr = getattr(type(obj), field_name, None)
+        attr = attr.fget if isinstance(attr, property) else attr
         label = getattr(attr, "short_description", field_name)
     if field is not None and field.choices:
         value = getattr(obj, f"get_{field_name}_display")()

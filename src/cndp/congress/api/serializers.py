@@ -5,11 +5,33 @@ from cndp.core.api.serializers import NFCModelSerializer
 class CongressSerializer(NFCModelSerializer):
     class Meta:
         model = Congress
-        fields = ["id", "organisation", "ordinal", "term_start", "term_end", "kind", "rule_set", "opens_on", "venue", "status"]
+        fields = [
+            "id",
+            "organisation",
+            "ordinal",
+            "term_start",
+            "term_end",
+            "kind",
+            "rule_set",
+            "opens_on",
+            "venue",
+            "status",
+        ]
 
 
 class DelegateSerializer(NFCModelSerializer):
     class Meta:
         model = Delegate
-        fields = ["id", "congress", "code", "full_name", "cell", "is_official", "exclusion", "exclusion_reason", "present", "checked_in_at"]
+        fields = [
+            "id",
+            "congress",
+            "code",
+            "full_name",
+            "cell",
+            "is_official",
+            "exclusion",
+            "exclusion_reason",
+            "present",
+            "checked_in_at",
+        ]
         read_only_fields = fields

@@ -40,8 +40,18 @@ def test_rule_set_by_date(date, code):
         (att(so=11, sp=0, po=10, pp=0), 11, 8, True),
         (att(so=3, sp=0, po=2, pp=0), 3, 2, True),
         (att(so=3, sp=5, po=1, pp=5), 3, 2, False),  # probationary members never make a quorum
-        (att(so=9, sp=0, excluded={"temporary_activity": 2, "suspended_or_prosecuted": 1}, po=4, pp=0), 6, 4, True),
-        (att(so=1, sp=0, excluded={"approved_absence": 1}, po=0, pp=0), 0, 0, False),  # empty base is never valid
+        (
+            att(so=9, sp=0, excluded={"temporary_activity": 2, "suspended_or_prosecuted": 1}, po=4, pp=0),
+            6,
+            4,
+            True,
+        ),
+        (
+            att(so=1, sp=0, excluded={"approved_absence": 1}, po=0, pp=0),
+            0,
+            0,
+            False,
+        ),  # empty base is never valid
     ],
 )
 def test_base_and_quorum(attendance, base, needed, reached):
@@ -79,7 +89,9 @@ def test_quorum_properties(so, sp, data):
 
 
 def test_seed_sentence():
-    sentence = rules.attendance_sentence(att(excluded={"approved_absence": 1}), "Đảng bộ Cục Công nghiệp địa phương")
+    sentence = rules.attendance_sentence(
+        att(excluded={"approved_absence": 1}), "Đảng bộ Cục Công nghiệp địa phương"
+    )
     assert sentence == (
         "Tham dự Đại hội có 55 đảng viên từ 08 chi bộ thuộc Đảng bộ Cục Công nghiệp địa phương, "
         "trong đó có 42 đảng viên chính thức và 13 đảng viên dự bị."
@@ -87,5 +99,7 @@ def test_seed_sentence():
 
 
 def test_delegates_congress_sentence_has_no_probationary_part():
-    sentence = rules.attendance_sentence(att(so=150, sp=0, po=148, pp=0, cells=12), "Đảng bộ Bộ Công Thương", rules.DELEGATES)
+    sentence = rules.attendance_sentence(
+        att(so=150, sp=0, po=148, pp=0, cells=12), "Đảng bộ Bộ Công Thương", rules.DELEGATES
+    )
     assert sentence == "Tham dự Đại hội có 148 đại biểu từ 12 chi bộ thuộc Đảng bộ Bộ Công Thương."

@@ -17,7 +17,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def congress(demo):
     return Congress.objects.create(
-        organisation=Unit.objects.get(code="dang-bo-cuc"), ordinal=9, term_start=2025, term_end=2030, opens_on=datetime.date(2015, 6, 10)
+        organisation=Unit.objects.get(code="dang-bo-cuc"),
+        ordinal=9,
+        term_start=2025,
+        term_end=2030,
+        opens_on=datetime.date(2015, 6, 10),
     )
 
 
@@ -58,13 +62,21 @@ def test_exclusions(congress, demo):
     services.summons_build(congress=congress, user=officer)
     probationary = Delegate.objects.filter(congress=congress, is_official=False).first()
     with pytest.raises(ServiceError, match="dự bị"):
-        services.delegate_exclusion_set(delegate=probationary, user=officer, category=Exclusion.APPROVED_ABSENCE, reason="ốm")
+        services.delegate_exclusion_set(
+            delegate=probationary, user=officer, category=Exclusion.APPROVED_ABSENCE, reason="ốm"
+        )
     official = Delegate.objects.filter(congress=congress, is_official=True).first()
     with pytest.raises(ServiceError, match="lý do"):
-        services.delegate_exclusion_set(delegate=official, user=officer, category=Exclusion.APPROVED_ABSENCE, reason="  ")
+        services.delegate_exclusion_set(
+            delegate=official, user=officer, category=Exclusion.APPROVED_ABSENCE, reason="  "
+        )
     with pytest.raises(ServiceError, match="không áp dụng"):
-        services.delegate_exclusion_set(delegate=official, user=officer, category=Exclusion.ABSENT_WITHOUT_ALTERNATE, reason="x")
-    services.delegate_exclusion_set(delegate=official, user=officer, category=Exclusion.APPROVED_ABSENCE, reason="Nằm viện")
+        services.delegate_exclusion_set(
+            delegate=official, user=officer, category=Exclusion.ABSENT_WITHOUT_ALTERNATE, reason="x"
+        )
+    services.delegate_exclusion_set(
+        delegate=official, user=officer, category=Exclusion.APPROVED_ABSENCE, reason="Nằm viện"
+    )
     assert selectors.congress_attendance(congress).base == 42
     official.refresh_from_db()
     assert official.history.first().history_user == officer
@@ -92,13 +104,17 @@ def test_approved_absence_cannot_check_in_and_present_cannot_be_absent(congress,
     officer = demo["party_officer"]
     services.summons_build(congress=congress, user=officer)
     a, b = Delegate.objects.filter(congress=congress, is_official=True)[:2]
-    services.delegate_exclusion_set(delegate=a, user=officer, category=Exclusion.APPROVED_ABSENCE, reason="Công tác")
+    services.delegate_exclusion_set(
+        delegate=a, user=officer, category=Exclusion.APPROVED_ABSENCE, reason="Công tác"
+    )
     with pytest.raises(ServiceError, match="vắng mặt cả kỳ"):
         services.delegate_check(delegate=a, user=officer)
     services.delegate_check(delegate=b, user=officer)
     b.refresh_from_db()
     with pytest.raises(ServiceError, match="đang có mặt"):
-        services.delegate_exclusion_set(delegate=b, user=officer, category=Exclusion.APPROVED_ABSENCE, reason="x")
+        services.delegate_exclusion_set(
+            delegate=b, user=officer, category=Exclusion.APPROVED_ABSENCE, reason="x"
+        )
 
 
 def test_closed_congress_refuses_check_in(congress, demo):
@@ -123,6 +139,7 @@ def test_attendance_queries_do_not_grow(congress, demo, django_assert_max_num_qu
 
 # ---- screens ---------------------------------------------------------------------------------------
 
+
 def test_checkin_screen_search_and_enter(congress, demo, client_for):
     services.summons_build(congress=congress, user=demo["party_officer"])
     client = client_for("party_officer")
@@ -131,14 +148,20 @@ def test_checkin_screen_search_and_enter(congress, demo, client_for):
     target = Delegate.objects.filter(congress=congress).order_by("code").first()
     from cndp.core.text import fold
 
-    results = client.get(reverse("congress:checkin_search", args=[congress.pk]), {"query": fold(target.full_name)})
+    results = client.get(
+        reverse("congress:checkin_search", args=[congress.pk]), {"query": fold(target.full_name)}
+    )
     assert target.full_name in results.content.decode()
-    response = client.post(reverse("congress:checkin_submit", args=[congress.pk]), {"query": target.code}, HTTP_HX_REQUEST="true")
+    response = client.post(
+        reverse("congress:checkin_submit", args=[congress.pk]), {"query": target.code}, HTTP_HX_REQUEST="true"
+    )
     assert "Đã điểm danh vào" in response.content.decode()
     assert response["HX-Trigger"] == "attendance-changed"
     target.refresh_from_db()
     assert target.present
-    response = client.post(reverse("congress:checkin_submit", args=[congress.pk]), {"query": target.code}, HTTP_HX_REQUEST="true")
+    response = client.post(
+        reverse("congress:checkin_submit", args=[congress.pk]), {"query": target.code}, HTTP_HX_REQUEST="true"
+    )
     assert "đã điểm danh vào rồi" in response.content.decode()
 
 
