@@ -9,11 +9,13 @@ Then, in the same run, two whole processes are timed, each REPEATS times (median
   (b) a bare `python -c` script that reads the same JSON and counts the kept names with
       `collections.Counter`.
 
-The engine time (parse + count + result dict, in this process) is printed too. The last line is
+Both run with a bytecode cache (in the temporary folder), as an installed `cndp` does; where
+PYTHONDONTWRITEBYTECODE is set, the figure without a cache is printed as well. The engine time (parse +
+count + result dict, in this process) is printed too. The last line is
 
     RESULT tally_ratio=<a/b> x (goal <= 2.0)
 
-Run: `.venv/bin/python benchmarks/tally.py [--repeats N]`.
+Run: `.venv/bin/python benchmarks/tally.py [--repeats N] [--module]`.
 """
 
 from __future__ import annotations
@@ -96,24 +98,38 @@ def make_request(seed: int = SEED) -> dict:
     }
 
 
-def tally_command(path: str) -> list[str]:
+def tally_command(path: str, module: bool = False) -> list[str]:
     script = Path(sys.executable).with_name("cndp")
-    if script.is_file() and os.access(script, os.X_OK):
+    if not module and script.is_file() and os.access(script, os.X_OK):
         return [str(script), "tally", path]
     return [sys.executable, "-m", "cndp", "tally", path]
 
 
-def timed(cmd: list[str]) -> float:
+def timed(cmd: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, env=env)
     return time.perf_counter() - start
 
 
-def engine_ms(request: dict, repeats: int) -> float:
-    from cndp.elections.counting import tally
+def medians(cndp: list[str], bare: list[str], env: dict[str, str], repeats: int) -> tuple[float, float]:
+    """Median wall times (ms) of both commands, interleaved so that drift hits both alike."""
+    for _ in range(2):  # warm-up: the file cache, and the bytecode cache when there is one
+        timed(cndp, env)
+        timed(bare, env)
+    cndp_times, bare_times = [], []
+    for _ in range(repeats):
+        cndp_times.append(timed(cndp, env))
+        bare_times.append(timed(bare, env))
+    return statistics.median(cndp_times) * 1000, statistics.median(bare_times) * 1000
+
+
+def engine_ms(text: str, repeats: int) -> float:
+    """Median time of parse + count + result dict in this process, on freshly decoded JSON each time."""
+    from cndp.elections.counting import json_object, tally
 
     times = []
     for _ in range(repeats):
+        request = json.loads(text, object_pairs_hook=json_object)
         start = time.perf_counter()
         tally(request)
         times.append(time.perf_counter() - start)
@@ -123,37 +139,49 @@ def engine_ms(request: dict, repeats: int) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument(
+        "--module", action="store_true", help="time `python -m cndp tally` even if cndp exists"
+    )
     args = parser.parse_args()
 
     request = make_request()
     with tempfile.TemporaryDirectory(prefix="cndp-tally-bench-") as tmp:
         path = os.path.join(tmp, "request.json")
+        text = json.dumps(request, ensure_ascii=False)
         with open(path, "w", encoding="utf-8") as fh:
-            json.dump(request, fh, ensure_ascii=False)
-        cndp = tally_command(path)
+            fh.write(text)
+        cndp = tally_command(path, module=args.module)
         bare = [sys.executable, "-c", BARE_COUNT, path]
 
-        # Check once that both count the same, and warm the caches (.pyc, file cache).
+        # Check once that both count the same.
         result = json.loads(subprocess.run(cndp, capture_output=True, check=True).stdout)
         plain = json.loads(subprocess.run(bare, capture_output=True, check=True).stdout)
         assert result["ballots"]["valid"] == plain["valid"], (result["ballots"], plain["valid"])
         assert {c["id"]: c["votes"] for c in result["candidates"]} == plain["votes"]
 
-        cndp_times, bare_times = [], []
-        for _ in range(args.repeats):  # interleaved, so that drift hits both alike
-            cndp_times.append(timed(cndp))
-            bare_times.append(timed(bare))
+        # As installed (pip compiles the bytecode) or run a second time: with a bytecode cache, kept in the
+        # temporary folder so that nothing is written into the project.
+        cached = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        cached["PYTHONPYCACHEPREFIX"] = os.path.join(tmp, "pycache")
+        cndp_ms, bare_ms = medians(cndp, bare, cached, args.repeats)
+        # Where PYTHONDONTWRITEBYTECODE is set, every project module is compiled on every run.
+        nocache = None
+        if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+            nocache = medians(cndp, bare, dict(os.environ), args.repeats)
 
-    cndp_ms = statistics.median(cndp_times) * 1000
-    bare_ms = statistics.median(bare_times) * 1000
     print(f"request: {N_BALLOTS} ballots × {N_CANDIDATES} candidates, {SEATS} seats (seed {SEED})")
     print(
         f"result: valid {result['ballots']['valid']}, invalid {result['ballots']['invalid_by_reason']}, "
         f"elected {len(result['elected'])}, outcome {result['outcome']}"
     )
-    print(f"engine (parse + count + dict, in process): {engine_ms(request, args.repeats):.1f} ms median")
-    print(f"(a) {' '.join(cndp[:-1])} FILE: {cndp_ms:.1f} ms median of {args.repeats}")
-    print(f"(b) bare python -c Counter:  {bare_ms:.1f} ms median of {args.repeats}")
+    print(f"engine (parse + count + dict, in process): {engine_ms(text, args.repeats):.1f} ms median")
+    print(f"(a) {' '.join(cndp[:-1])} FILE: {cndp_ms:.1f} ms median of {args.repeats} (bytecode cached)")
+    print(f"(b) bare python -c Counter script: {bare_ms:.1f} ms median of {args.repeats} (bytecode cached)")
+    if nocache is not None:
+        print(
+            f"without a bytecode cache (PYTHONDONTWRITEBYTECODE is set here): (a) {nocache[0]:.1f} ms, "
+            f"(b) {nocache[1]:.1f} ms, ratio {nocache[0] / nocache[1]:.2f} x"
+        )
     print(f"RESULT tally_ratio={cndp_ms / bare_ms:.2f} x (goal <= 2.0)")
     return 0
 

@@ -12,9 +12,7 @@ Each subcommand imports only what it needs: Django is not imported until a subco
 
 from __future__ import annotations
 
-import argparse
 import os
-import subprocess
 import sys
 
 
@@ -55,6 +53,8 @@ def cmd_run(args) -> int:
     from cndp.core.demo import print_logins
 
     print_logins(sys.stdout)
+    import subprocess
+
     worker = None
     if not args.no_worker:
         worker = subprocess.Popen([sys.executable, "-m", "cndp", "worker"], env=os.environ.copy())
@@ -93,7 +93,9 @@ def cmd_manage(args) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser():
+    import argparse
+
     parser = argparse.ArgumentParser(prog="cndp", description="CNĐP — Cục Công nghiệp địa phương")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("setup", help="migrate and load the demo data").set_defaults(func=cmd_setup)
@@ -117,6 +119,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["tally"]:
+        # The recount path stays minimal: no argparse, no Django; options go to the tally command itself.
+        from cndp.elections.tally_cli import main as tally_main
+
+        return tally_main(argv[1:])
     args = build_parser().parse_args(argv)
     return args.func(args)
 

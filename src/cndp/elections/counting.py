@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
 from itertools import chain
 
 __all__ = [
@@ -33,9 +32,11 @@ __all__ = [
     "Candidate",
     "CandidateResult",
     "CrossedBallot",
+    "FrozenInstanceError",
     "InvalidBallot",
     "JsonObject",
     "MarkedBallot",
+    "Record",
     "RuleSet",
     "TallyError",
     "TallyRequest",
@@ -51,27 +52,118 @@ __all__ = [
 
 
 # ---------------------------------------------------------------------------------------------------------
+# Immutable value types
+# ---------------------------------------------------------------------------------------------------------
+
+
+class FrozenInstanceError(AttributeError):
+    """Raised on assigning to (or deleting) a field of an engine value: they are immutable."""
+
+
+_set = object.__setattr__
+
+
+class Record:
+    """Base of the engine's value types: frozen, slotted, compared and hashed by their fields.
+
+    They behave like frozen, slotted dataclasses — `fields`, keyword construction, `==`, `hash`, `repr`,
+    `replace()`, pattern matching, pickling — but are written out by hand, because importing `dataclasses`
+    (which imports `inspect`) and generating a dozen classes costs about 25 ms at start-up: more than half
+    of what a whole bare Python process takes to count a national-size election, and `cndp tally` must stay
+    within twice that (see `benchmarks/tally.py`).
+
+    A subclass lists its fields, in order, in `__slots__` and sets them in `__init__` with `_set`.
+    """
+
+    __slots__ = ()
+    fields: tuple[str, ...] = ()
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.fields = tuple(cls.__slots__)
+        cls.__match_args__ = cls.fields
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.fields)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r} of {type(self).__name__}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r} of {type(self).__name__}")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash((self.__class__.__name__, self._values()))
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.fields)
+        return f"{type(self).__name__}({inner})"
+
+    def __reduce__(self) -> tuple:
+        return (self.__class__, self._values())
+
+    def replace(self, **changes: object) -> Record:
+        """A copy with some fields changed (like `dataclasses.replace`)."""
+        values = {name: getattr(self, name) for name in self.fields}
+        unknown = set(changes) - set(values)
+        if unknown:
+            raise TypeError(f"{type(self).__name__} has no field {sorted(unknown)[0]!r}")
+        values.update(changes)
+        return self.__class__(**values)
+
+
+# ---------------------------------------------------------------------------------------------------------
 # Rule sets (a congress is always counted under the regulation of its date)
 # ---------------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class RuleSet:
+class RuleSet(Record):
     """The settings of one election regulation (quy chế bầu cử).
 
     Points the sources leave UNCONFIRMED (e.g. `added_name` as an invalid reason) are settings here, not
     code: both regulations count the same way today.
+
+    - `exclusions`: the categories excluded from the base, per congress type (reference §1.2);
+    - `board_invalid_reasons`: what the counting board (ban kiểm phiếu) records from what it sees on paper;
+    - `surplus_limited_kinds`, `max_surplus` (num, den): lists of these kinds may have a surplus of at most
+      num/den of the seats (190-QĐ/TW Art. 14: 30 %).
     """
 
+    __slots__ = (
+        "name",
+        "regulation",
+        "exclusions",
+        "board_invalid_reasons",
+        "surplus_limited_kinds",
+        "max_surplus",
+    )
     name: str
     regulation: str
-    #: exclusion categories from the base, per congress type (§1.2 of the reference)
     exclusions: tuple[tuple[str, tuple[str, ...]], ...]
-    #: reasons the counting board (ban kiểm phiếu) records from what it sees on paper
     board_invalid_reasons: tuple[str, ...]
-    #: kinds whose list needs more candidates than seats, the surplus at most num/den of the seats
     surplus_limited_kinds: tuple[str, ...]
     max_surplus: tuple[int, int]
+
+    def __init__(
+        self,
+        name: str,
+        regulation: str,
+        exclusions: tuple[tuple[str, tuple[str, ...]], ...],
+        board_invalid_reasons: tuple[str, ...],
+        surplus_limited_kinds: tuple[str, ...],
+        max_surplus: tuple[int, int],
+    ) -> None:
+        _set(self, "name", name)
+        _set(self, "regulation", regulation)
+        _set(self, "exclusions", exclusions)
+        _set(self, "board_invalid_reasons", board_invalid_reasons)
+        _set(self, "surplus_limited_kinds", surplus_limited_kinds)
+        _set(self, "max_surplus", max_surplus)
 
     def exclusion_categories(self, congress: str) -> tuple[str, ...]:
         return dict(self.exclusions)[congress]
@@ -274,58 +366,87 @@ def _list(value: object, path: str) -> list:
 # ---------------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(Record):
     """A name on the ballot (ứng cử viên), in ballot order."""
 
+    __slots__ = ("id", "name")
     id: str
     name: str
 
+    def __init__(self, id: str, name: str) -> None:
+        _set(self, "id", id)
+        _set(self, "name", name)
 
-@dataclass(frozen=True, slots=True)
-class Base:
+
+class Base(Record):
     """The threshold base: official members (delegates) summoned minus the excluded, by category."""
 
+    __slots__ = ("summoned", "excluded")
     summoned: int
-    excluded: tuple[tuple[str, int], ...] = ()
+    excluded: tuple[tuple[str, int], ...]
+
+    def __init__(self, summoned: int, excluded: tuple[tuple[str, int], ...] = ()) -> None:
+        _set(self, "summoned", summoned)
+        _set(self, "excluded", excluded)
 
     @property
     def value(self) -> int:
+        """`summoned − Σ excluded`: the denominator of "more than half" (quá một nửa)."""
         return self.summoned - sum(n for _, n in self.excluded)
 
 
-@dataclass(frozen=True, slots=True)
-class CrossedBallot:
+class CrossedBallot(Record):
     """A ballot of a list with surplus: the ids of the names crossed out (gạch tên)."""
 
+    __slots__ = ("crossed",)
     crossed: frozenset[str]
 
+    def __init__(self, crossed: frozenset[str]) -> None:
+        _set(self, "crossed", crossed)
 
-@dataclass(frozen=True, slots=True)
-class MarkedBallot:
+
+class MarkedBallot(Record):
     """A ballot of a list without surplus: a mark per candidate; a candidate not listed is `none`."""
 
+    __slots__ = ("marks",)
     marks: tuple[tuple[str, str], ...]
+
+    def __init__(self, marks: tuple[tuple[str, str], ...]) -> None:
+        _set(self, "marks", marks)
 
     @property
     def agreed(self) -> tuple[str, ...]:
+        """The ids ticked "agree" (đồng ý) only; "both" and "none" give no vote."""
         return tuple(cid for cid, mark in self.marks if mark == "agree")
 
 
-@dataclass(frozen=True, slots=True)
-class InvalidBallot:
+class InvalidBallot(Record):
     """A ballot the counting board ruled invalid from what it saw on paper (`not_issued`, `added_name`)."""
 
+    __slots__ = ("reason",)
     reason: str
+
+    def __init__(self, reason: str) -> None:
+        _set(self, "reason", reason)
 
 
 Ballot = CrossedBallot | MarkedBallot | InvalidBallot
 
 
-@dataclass(frozen=True, slots=True)
-class TallyRequest:
+class TallyRequest(Record):
     """One election to count. Build it with `parse_request`, which checks every rule of the contract."""
 
+    __slots__ = (
+        "election",
+        "rules",
+        "congress",
+        "kind",
+        "seats",
+        "base",
+        "candidates",
+        "ballots_issued",
+        "ballots",
+    )
     election: str
     rules: str
     congress: str
@@ -336,9 +457,31 @@ class TallyRequest:
     ballots_issued: int
     ballots: tuple[Ballot, ...]
 
+    def __init__(
+        self,
+        election: str,
+        rules: str,
+        congress: str,
+        kind: str,
+        seats: int,
+        base: Base,
+        candidates: tuple[Candidate, ...],
+        ballots_issued: int,
+        ballots: tuple[Ballot, ...],
+    ) -> None:
+        _set(self, "election", election)
+        _set(self, "rules", rules)
+        _set(self, "congress", congress)
+        _set(self, "kind", kind)
+        _set(self, "seats", seats)
+        _set(self, "base", base)
+        _set(self, "candidates", candidates)
+        _set(self, "ballots_issued", ballots_issued)
+        _set(self, "ballots", ballots)
+
     @property
     def has_surplus(self) -> bool:
-        """A list with surplus (more candidates than seats) is voted by crossing names out."""
+        """A list with surplus (có số dư: more candidates than seats) is voted by crossing names out."""
         return len(self.candidates) > self.seats
 
 
@@ -467,7 +610,14 @@ def _parse_ballots(
         ((key, value),) = ballot.items()
         if key == form:
             if surplus:
-                append(CrossedBallot(_crossed(value, ids, f"ballots[{i}].crossed")))
+                # Fast path: hashable, no repeated id, every id known (the ids are hashed once, here).
+                try:
+                    crossed = frozenset(value) if type(value) is list else None
+                except TypeError:
+                    crossed = None
+                if crossed is None or len(crossed) != len(value) or not crossed <= ids:
+                    crossed = _crossed(value, ids, f"ballots[{i}].crossed")
+                append(CrossedBallot(crossed))
             else:
                 append(MarkedBallot(_marks(value, ids, f"ballots[{i}].marks")))
         elif key == "invalid":
@@ -487,14 +637,8 @@ def _parse_ballots(
 
 
 def _crossed(value: object, ids: frozenset[str], path: str) -> frozenset[str]:
-    if type(value) is not list:
-        _list(value, path)
-    try:
-        crossed = frozenset(value)
-    except TypeError:  # an unhashable element: found below
-        crossed = None
-    if crossed is not None and len(crossed) == len(value) and crossed <= ids:
-        return crossed
+    """The crossed-out ids of one ballot; the slow path, which names the first problem."""
+    _list(value, path)
     seen = set()
     for j, cid in enumerate(value):
         if not isinstance(cid, str):
@@ -504,7 +648,7 @@ def _crossed(value: object, ids: frozenset[str], path: str) -> frozenset[str]:
         if cid in seen:
             raise TallyError(path, f"candidate {_q(cid)} crossed out twice")
         seen.add(cid)
-    return frozenset(value)  # pragma: no cover - the fast path accepts every valid list
+    return frozenset(value)  # a tuple given by a Python caller
 
 
 def _marks(value: object, ids: frozenset[str], path: str) -> tuple[tuple[str, str], ...]:
@@ -522,39 +666,101 @@ def _marks(value: object, ids: frozenset[str], path: str) -> tuple[tuple[str, st
 # ---------------------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class BallotCounts:
-    """Ballots issued (phát ra), collected (thu vào), valid (hợp lệ) and invalid (không hợp lệ)."""
+class BallotCounts(Record):
+    """Ballots issued (phát ra), collected (thu vào), valid (hợp lệ) and invalid (không hợp lệ).
 
+    `invalid_by_reason` lists only the reasons that occurred, in `INVALID_REASON_ORDER`.
+    """
+
+    __slots__ = ("issued", "collected", "valid", "invalid", "invalid_by_reason")
     issued: int
     collected: int
     valid: int
     invalid: int
-    #: only reasons that occurred, in `INVALID_REASON_ORDER`
     invalid_by_reason: tuple[tuple[str, int], ...]
 
+    def __init__(
+        self,
+        issued: int,
+        collected: int,
+        valid: int,
+        invalid: int,
+        invalid_by_reason: tuple[tuple[str, int], ...],
+    ) -> None:
+        _set(self, "issued", issued)
+        _set(self, "collected", collected)
+        _set(self, "valid", valid)
+        _set(self, "invalid", invalid)
+        _set(self, "invalid_by_reason", invalid_by_reason)
 
-@dataclass(frozen=True, slots=True)
-class CandidateResult:
+
+class CandidateResult(Record):
+    """A candidate's votes (số phiếu bầu), the display percentages (tỷ lệ %) and the status.
+
+    The percentages are rounded half up to 2 decimals and are for display only: decisions use `votes`.
+    """
+
+    __slots__ = ("id", "name", "votes", "percent_of_base", "percent_of_valid", "status")
     id: str
     name: str
     votes: int
-    #: display only, rounded half up to 2 decimals; decisions use `votes`
     percent_of_base: float
     percent_of_valid: float
     status: str
 
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        votes: int,
+        percent_of_base: float,
+        percent_of_valid: float,
+        status: str,
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "name", name)
+        _set(self, "votes", votes)
+        _set(self, "percent_of_base", percent_of_base)
+        _set(self, "percent_of_valid", percent_of_valid)
+        _set(self, "status", status)
 
-@dataclass(frozen=True, slots=True)
-class Tie:
-    """Equal votes for the last remaining seat(s): no seat is assigned, the congress decides."""
 
+class Tie(Record):
+    """Equal votes for the last remaining seat(s): no seat is assigned, the congress decides.
+
+    `candidates` are the tied ids in ballot order; `seats` the seats they compete for.
+    """
+
+    __slots__ = ("seats", "candidates")
     seats: int
-    candidates: tuple[str, ...]  # ballot order
+    candidates: tuple[str, ...]
+
+    def __init__(self, seats: int, candidates: tuple[str, ...]) -> None:
+        _set(self, "seats", seats)
+        _set(self, "candidates", candidates)
 
 
-@dataclass(frozen=True, slots=True)
-class TallyResult:
+class TallyResult(Record):
+    """The count of one election (the data of the biên bản kiểm phiếu).
+
+    `candidates` are ranked by votes, highest first, then ballot order; `elected` lists ids in rank order
+    (for alternates, that order is the order of substitution).
+    """
+
+    __slots__ = (
+        "election",
+        "rules",
+        "kind",
+        "seats",
+        "base",
+        "votes_needed",
+        "ballots",
+        "candidates",
+        "elected",
+        "tie",
+        "unfilled_seats",
+        "outcome",
+    )
     election: str
     rules: str
     kind: str
@@ -562,11 +768,39 @@ class TallyResult:
     base: int
     votes_needed: int
     ballots: BallotCounts
-    candidates: tuple[CandidateResult, ...]  # ranked: votes desc, then ballot order
-    elected: tuple[str, ...]  # rank order (for alternates: the order of substitution)
+    candidates: tuple[CandidateResult, ...]
+    elected: tuple[str, ...]
     tie: Tie | None
     unfilled_seats: int
     outcome: str
+
+    def __init__(
+        self,
+        election: str,
+        rules: str,
+        kind: str,
+        seats: int,
+        base: int,
+        votes_needed: int,
+        ballots: BallotCounts,
+        candidates: tuple[CandidateResult, ...],
+        elected: tuple[str, ...],
+        tie: Tie | None,
+        unfilled_seats: int,
+        outcome: str,
+    ) -> None:
+        _set(self, "election", election)
+        _set(self, "rules", rules)
+        _set(self, "kind", kind)
+        _set(self, "seats", seats)
+        _set(self, "base", base)
+        _set(self, "votes_needed", votes_needed)
+        _set(self, "ballots", ballots)
+        _set(self, "candidates", candidates)
+        _set(self, "elected", elected)
+        _set(self, "tie", tie)
+        _set(self, "unfilled_seats", unfilled_seats)
+        _set(self, "outcome", outcome)
 
 
 def percent(part: int, whole: int) -> float:

@@ -14,6 +14,7 @@ an auditor can recount without the web application.
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 
@@ -72,10 +73,11 @@ def _decode(name: str, data: bytes) -> object:
         raise _Fail(f"{name}: invalid JSON: nested too deeply") from None
 
 
-def _write(text: str) -> None:
-    out = sys.stdout
+def _write(text: str, out=None) -> None:
+    """Write UTF-8 whatever the locale (stdout by default)."""
+    out = sys.stdout if out is None else out
     buffer = getattr(out, "buffer", None)
-    if buffer is None:  # a replaced stdout (tests): text only
+    if buffer is None:  # a replaced stream (tests): text only
         out.write(text)
         out.flush()
         return
@@ -89,13 +91,20 @@ def main(argv: list[str]) -> int:
     if argv in (["-h"], ["--help"]):
         _write(__doc__.split("\n\n", 1)[0] + "\n\n" + USAGE + "\n")
         return EXIT_OK
+    # A short run that builds ~100,000 objects and frees none: the cyclic garbage collector would only
+    # re-scan them (about a fifth of the count's time). Restored for in-process callers.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
     try:
         name, data = _read(list(argv))
         result = tally(_decode(name, data))
     except (_Fail, TallyError) as exc:
         message = " ".join(str(exc).splitlines())
-        print(f"{PROG}: {message}", file=sys.stderr, flush=True)
+        _write(f"{PROG}: {message}\n", sys.stderr)
         return EXIT_ERROR
+    finally:
+        if gc_was_enabled:
+            gc.enable()
     _write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK
 
