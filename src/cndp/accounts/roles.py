@@ -35,12 +35,18 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "party.memberevent": ALL,
         "congress.congress": ALL,
         "congress.delegate": ALL,
+        "elections.election": ALL,
+        "elections.candidate": ALL,
+        "elections.countingboardmember": ALL,
     },
     Role.COUNTING_BOARD: {
         "accounts.unit": (VIEW,),
         "party.member": (VIEW,),
         "congress.congress": (VIEW,),
         "congress.delegate": (VIEW,),
+        "elections.election": (VIEW,),
+        "elections.candidate": (VIEW,),
+        "elections.countingboardmember": (VIEW,),
     },
     Role.LEADER: {
         "places.province": (VIEW,),
@@ -51,8 +57,11 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "party.memberevent": (VIEW,),
         "congress.congress": (VIEW,),
         "congress.delegate": (VIEW,),
+        "elections.election": (VIEW,),
+        "elections.candidate": (VIEW,),
+        "elections.countingboardmember": (VIEW,),
     },
 }
 
 # Models whose permissions the administrator role covers with "*".
-ADMIN_APPS = ("places", "accounts", "party", "congress", "core")
+ADMIN_APPS = ("places", "accounts", "party", "congress", "elections", "core")

@@ -14,6 +14,7 @@ api_patterns = [
     path("accounts/", include("cndp.accounts.api.urls")),
     path("party/", include("cndp.party.api.urls")),
     path("congress/", include("cndp.congress.api.urls")),
+    path("elections/", include("cndp.elections.api.urls")),
     path("token/", obtain_auth_token, name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
@@ -42,6 +43,7 @@ urlpatterns = [
     path("accounts/", include("cndp.accounts.urls")),
     path("party/", include("cndp.party.urls")),
     path("congress/", include("cndp.congress.urls")),
+    path("elections/", include("cndp.elections.urls")),
     path("api/", include(api_patterns)),
     path("admin/", admin.site.urls),
 ]

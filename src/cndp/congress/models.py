@@ -10,7 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from cndp.congress import rules
 from cndp.congress.choices import CheckKind, CongressKind, CongressStatus, Exclusion, RuleSetCode
-from cndp.core.models import CndpModel
+from cndp.core.models import CndpModel, YearField
 
 ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 
@@ -30,8 +30,8 @@ class Congress(CndpModel):
         limit_choices_to={"kind": "party_committee"},
     )
     ordinal = models.PositiveSmallIntegerField(_("lần thứ"))
-    term_start = models.PositiveSmallIntegerField(_("nhiệm kỳ từ năm"))
-    term_end = models.PositiveSmallIntegerField(_("nhiệm kỳ đến năm"))
+    term_start = YearField(_("nhiệm kỳ từ năm"))
+    term_end = YearField(_("nhiệm kỳ đến năm"))
     kind = models.CharField(
         _("loại đại hội"), max_length=10, choices=CongressKind.choices, default=CongressKind.MEMBERS
     )

@@ -9,7 +9,7 @@ import random
 
 from django.db import transaction
 
-DEMO_APPS = ["cndp.accounts", "cndp.party", "cndp.congress"]
+DEMO_APPS = ["cndp.accounts", "cndp.party", "cndp.congress", "cndp.elections"]
 DEMO_PASSWORD = "cndp@2026"
 
 # (username, full name, role, unit code, agency staff?)

@@ -32,6 +32,7 @@ from django.views import View
 from django_tables2 import RequestConfig
 
 from cndp.core.excel import build_workbook, workbook_response
+from cndp.core.models import YearField
 from cndp.core.permissions import can, require, user_province_id
 from cndp.core.services import ServiceError, object_delete, object_save
 
@@ -61,6 +62,8 @@ def display_value(obj, field_name: str):
         value = _("Có") if value else _("Không")
     elif value is None or value == "":
         value = "—"
+    elif isinstance(field, YearField):
+        value = str(value)
     else:
         value = localize(value)
     return label, value, url

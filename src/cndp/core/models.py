@@ -8,6 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from cndp.core.text import fold
 
 
+class YearField(models.PositiveSmallIntegerField):
+    """A calendar year (năm): shown as 2015, never with a thousands separator."""
+
+
 class RestrictedQuerySet(models.QuerySet):
     """A queryset that knows how to narrow itself to what a user may see or change (NetBox style)."""
 

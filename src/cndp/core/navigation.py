@@ -25,7 +25,7 @@ class MenuGroup:
 
 
 def menu_for(user) -> list[dict]:
-    groups = []
+    groups: dict[str, dict] = {}  # apps may add items to one group (congress + elections under "Đại hội")
     for config in apps.get_app_configs():
         for group in getattr(config, "menu", ()):
             items = [
@@ -34,7 +34,10 @@ def menu_for(user) -> list[dict]:
                 if user.is_authenticated and user.has_perm(item.permission)
             ]
             if items:
-                groups.append(
-                    {"label": group.label, "icon": group.icon, "items": items, "order": group.order}
+                entry = groups.setdefault(
+                    str(group.label),
+                    {"label": group.label, "icon": group.icon, "items": [], "order": group.order},
                 )
-    return sorted(groups, key=lambda g: g["order"])
+                entry["items"].extend(items)
+                entry["order"] = min(entry["order"], group.order)
+    return sorted(groups.values(), key=lambda g: g["order"])

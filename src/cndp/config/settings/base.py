@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "cndp.accounts",
     "cndp.party",
     "cndp.congress",
+    "cndp.elections",
 ]
 
 MIDDLEWARE = [

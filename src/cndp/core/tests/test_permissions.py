@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from cndp.accounts.models import Unit, User
 from cndp.congress.models import Congress, Delegate
+from cndp.elections.models import Election
 from cndp.party.models import Member
 from cndp.places.models import Province, Region
 
@@ -71,6 +72,7 @@ def sample(registry, demo):
         "party:member": Member.objects.first(),
         "congress:congress": Congress.objects.first(),
         "congress:delegate": Delegate.objects.first(),
+        "elections:election": Election.objects.first(),
     }[registry]
 
 
@@ -121,6 +123,7 @@ API = {
     "party:member": "party-api:member",
     "congress:congress": "congress-api:congress",
     "congress:delegate": "congress-api:delegate",
+    "elections:election": "elections-api:election",
 }
 
 

@@ -1,0 +1,88 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cndp.accounts.models import User
+from cndp.congress.models import Delegate
+from cndp.core.forms import Form, ModelForm
+from cndp.elections.choices import CandidateSource, Decision
+from cndp.elections.models import Election
+
+
+class ElectionForm(ModelForm):
+    class Meta:
+        model = Election
+        fields = ["congress", "kind", "seats", "base_override"]
+
+
+class CandidateForm(Form):
+    delegate = forms.ModelChoiceField(label=_("Đảng viên"), queryset=Delegate.objects.none())
+    source = forms.ChoiceField(label=_("Nguồn giới thiệu"), choices=CandidateSource.choices)
+    floor_agreement = forms.IntegerField(
+        label=_("Số đại biểu tán thành giới thiệu"), min_value=0, required=False
+    )
+
+    def __init__(self, *args, election=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if election is not None:
+            taken = election.candidates.values_list("delegate_id", flat=True)
+            self.fields["delegate"].queryset = (
+                Delegate.objects.filter(congress=election.congress, is_official=True)
+                .exclude(pk__in=taken)
+                .order_by("name_sort_key")
+            )
+
+
+class AdoptForm(Form):
+    votes_for = forms.IntegerField(label=_("Tán thành"), min_value=0)
+    votes_against = forms.IntegerField(label=_("Không tán thành"), min_value=0, initial=0)
+    votes_abstain = forms.IntegerField(label=_("Không biểu quyết"), min_value=0, initial=0)
+
+
+class StartForm(Form):
+    ballots_issued = forms.IntegerField(label=_("Số phiếu phát ra"), min_value=1)
+    clerk_a = forms.ModelChoiceField(label=_("Người nhập A"), queryset=User.objects.none())
+    clerk_b = forms.ModelChoiceField(label=_("Người nhập B"), queryset=User.objects.none())
+
+    def __init__(self, *args, election=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if election is not None:
+            board = User.objects.filter(counting_boards__congress=election.congress).order_by("name_sort_key")
+            self.fields["clerk_a"].queryset = board
+            self.fields["clerk_b"].queryset = board
+
+
+class EntryForm(Form):
+    number = forms.IntegerField(label=_("Phiếu số"), min_value=1)
+    text = forms.CharField(label=_("Số thứ tự các tên bị gạch"), required=False, max_length=500)
+
+
+class SettleForm(Form):
+    number = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    text = forms.CharField(label=_("Nội dung phiếu theo phiếu giấy"), required=False, max_length=500)
+    note = forms.CharField(label=_("Ghi chú"), required=False, max_length=255)
+
+
+class DecisionForm(Form):
+    decision = forms.ChoiceField(label=_("Quyết định của đại hội"), choices=Decision.choices)
+    note = forms.CharField(
+        label=_("Nội dung (biểu quyết, số phiếu)"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class RecountForm(Form):
+    reason = forms.CharField(label=_("Lý do kiểm phiếu lại"), max_length=255)
+
+
+class BoardForm(Form):
+    delegate = forms.ModelChoiceField(label=_("Đảng viên"), queryset=Delegate.objects.none())
+    account = forms.ModelChoiceField(
+        label=_("Tài khoản sử dụng"), queryset=User.objects.filter(is_active=True).order_by("name_sort_key")
+    )
+    is_head = forms.BooleanField(label=_("Trưởng ban"), required=False)
+
+    def __init__(self, *args, congress=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if congress is not None:
+            self.fields["delegate"].queryset = Delegate.objects.filter(
+                congress=congress, is_official=True
+            ).order_by("name_sort_key")
