@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from cndp.congress import views
 
@@ -13,4 +13,5 @@ urlpatterns = [
     path("congresses/<int:pk>/attendance/panel/", views.attendance_panel, name="attendance_panel"),
     path("congresses/<int:pk>/attendance/", views.attendance_report, name="attendance_report"),
     path("delegates/<int:pk>/exclusion/", views.delegate_exclusion, name="delegate_exclusion"),
+    path("", include("cndp.congress.urls_documents")),
 ]

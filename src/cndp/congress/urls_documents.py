@@ -1,0 +1,3 @@
+"""URLs of draft documents and comments (dự thảo văn kiện, góp ý)."""
+
+urlpatterns: list = []
