@@ -52,5 +52,67 @@ def load(stdout) -> None:
         congress.status = CongressStatus.CLOSED
         congress._history_user = officer
         congress.save()
+    if not congress.agenda.exists():
+        _proceedings(congress, officer)
     present = Delegate.objects.filter(congress=congress, present=True).count()
     stdout.write(f"Đại hội: {congress} — {present} đại biểu có mặt\n")
+
+
+AGENDA = [
+    ("13:30", "Chào cờ; tuyên bố lý do, giới thiệu đại biểu", "Ban Tổ chức"),
+    (
+        "13:45",
+        "Bầu Đoàn Chủ tịch, Đoàn Thư ký, Ban Kiểm phiếu; thông qua chương trình, quy chế làm việc",
+        "Đoàn Chủ tịch",
+    ),
+    ("14:00", "Báo cáo chính trị nhiệm kỳ 2010–2015, phương hướng nhiệm kỳ 2015–2020", "Bí thư Đảng ủy"),
+    ("14:40", "Thảo luận; góp ý dự thảo văn kiện Đại hội cấp trên và Đại hội XII của Đảng", "Đại biểu"),
+    ("15:30", "Phát biểu chỉ đạo của Đảng ủy Bộ Công Thương", "Phó Bí thư thường trực Đảng ủy Bộ"),
+    (
+        "16:00",
+        "Bầu Ban Chấp hành khóa III; bầu đoàn đại biểu dự Đại hội Đảng bộ Bộ Công Thương",
+        "Ban Kiểm phiếu",
+    ),
+    ("17:00", "Thông qua Nghị quyết Đại hội; bế mạc", "Đoàn Chủ tịch"),
+]
+
+
+def _proceedings(congress, officer) -> None:
+    """The seed congress's agenda, organs and show-of-hands votes."""
+    for at, title, presenter in AGENDA:
+        services.agenda_item_add(
+            congress=congress,
+            user=officer,
+            title=title,
+            presenter=presenter,
+            starts_at=datetime.time.fromisoformat(at),
+        )
+    officials = list(
+        Delegate.objects.filter(congress=congress, is_official=True, present=True).order_by("code")
+    )
+    for i, delegate in enumerate(officials[-3:]):
+        services.organ_member_add(
+            congress=congress, user=officer, organ="presidium", delegate=delegate, is_chair=i == 0
+        )
+    for i, delegate in enumerate(officials[-5:-3]):
+        services.organ_member_add(
+            congress=congress, user=officer, organ="secretariat", delegate=delegate, is_chair=i == 0
+        )
+    voters = len(officials)
+    for minutes, kind, subject in (
+        (15, "organ", "Bầu Đoàn Chủ tịch, Đoàn Thư ký, Ban Kiểm phiếu"),
+        (16, "procedural", "Thông qua chương trình và quy chế làm việc của Đại hội"),
+        (150, "procedural", "Số lượng Ban Chấp hành khóa III: 07 đồng chí; danh sách bầu cử 09 đồng chí"),
+        (205, "document", "Thông qua Báo cáo chính trị và báo cáo góp ý dự thảo văn kiện cấp trên"),
+        (215, "resolution", "Thông qua Nghị quyết Đại hội Đảng bộ Cục lần thứ III, nhiệm kỳ 2015–2020"),
+    ):
+        services.vote_record(
+            congress=congress,
+            user=officer,
+            kind=kind,
+            subject=subject,
+            votes_for=voters,
+            votes_against=0,
+            votes_abstain=0,
+            at=OPENING + datetime.timedelta(minutes=minutes),
+        )

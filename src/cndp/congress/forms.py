@@ -31,3 +31,48 @@ class ExclusionForm(Form):
 
 class CheckInForm(Form):
     query = forms.CharField(label=_("Họ tên hoặc mã thẻ đại biểu"), max_length=120, required=False)
+
+
+class AgendaForm(Form):
+    title = forms.CharField(label=_("Nội dung"), max_length=255)
+    presenter = forms.CharField(label=_("Người trình bày"), max_length=120, required=False)
+    starts_at = forms.TimeField(
+        label=_("Thời gian (giờ:phút)"), required=False, input_formats=["%H:%M", "%Hh%M", "%H giờ %M"]
+    )
+
+
+class OrganForm(Form):
+    organ = forms.ChoiceField(label=_("Cơ quan"), choices=[])
+    delegate = forms.ModelChoiceField(label=_("Đảng viên"), queryset=None)
+    is_chair = forms.BooleanField(label=_("Trưởng đoàn / trưởng ban"), required=False)
+
+    def __init__(self, *args, congress=None, **kwargs):
+        from cndp.congress.models import Delegate, OrganKind
+
+        super().__init__(*args, **kwargs)
+        kinds = [
+            (k.value, k.label)
+            for k in OrganKind
+            if k != OrganKind.CREDENTIALS or (congress and congress.rules.credentials_committee)
+        ]
+        self.fields["organ"].choices = kinds
+        self.fields["delegate"].queryset = Delegate.objects.filter(
+            congress=congress, is_official=True
+        ).order_by("name_sort_key")
+
+
+class VoteForm(Form):
+    kind = forms.ChoiceField(label=_("Loại"), choices=[])
+    subject = forms.CharField(label=_("Nội dung biểu quyết"), max_length=255)
+    votes_for = forms.IntegerField(label=_("Tán thành"), min_value=0)
+    votes_against = forms.IntegerField(label=_("Không tán thành"), min_value=0, initial=0)
+    votes_abstain = forms.IntegerField(label=_("Không biểu quyết"), min_value=0, initial=0)
+    text = forms.CharField(
+        label=_("Toàn văn (nếu là nghị quyết)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, **kwargs):
+        from cndp.congress.models import VoteKind
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = VoteKind.choices

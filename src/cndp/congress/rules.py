@@ -122,3 +122,8 @@ def attendance_sentence(attendance: Attendance, organisation: str, congress_kind
     if congress_kind == MEMBERS:
         sentence += f", trong đó có {attendance.present_official} đảng viên chính thức và {attendance.present_probationary} đảng viên dự bị"
     return sentence + "."
+
+
+def show_of_hands_adopted(votes_for: int, voters: int) -> bool:
+    """A show-of-hands vote passes with more than half of those entitled to vote who are present."""
+    return voters > 0 and votes_for * 2 > voters

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cndp.congress import rules
 from cndp.congress.choices import CheckKind, CongressKind, CongressStatus, Exclusion
-from cndp.congress.models import CheckEvent, Congress, Delegate
+from cndp.congress.models import AgendaItem, CheckEvent, Congress, Delegate, OrganKind, OrganMember, Vote
 from cndp.core.permissions import require
 from cndp.core.services import ServiceError
 from cndp.core.text import name_sort_key, nfc
@@ -136,3 +137,91 @@ def check_in_by_code(*, congress: Congress, code: str, user) -> CheckEvent:
     if delegate is None:
         raise ServiceError(_("Không tìm thấy mã thẻ «%(code)s» trong danh sách triệu tập.") % {"code": code})
     return delegate_check(delegate=delegate, user=user, kind=CheckKind.IN, method="code")
+
+
+# ---- proceedings: agenda, organs, show-of-hands votes ------------------------------------------
+
+
+@transaction.atomic
+def agenda_item_add(
+    *, congress: Congress, user, title: str, presenter: str = "", starts_at=None
+) -> AgendaItem:
+    """Thêm mục vào chương trình đại hội (at the end)."""
+    require(user, "add", AgendaItem)
+    title = nfc(title)
+    if not title:
+        raise ServiceError(_("Phải ghi nội dung mục chương trình."))
+    order = (AgendaItem.objects.filter(congress=congress).aggregate(m=Max("order"))["m"] or 0) + 1
+    item = AgendaItem(
+        congress=congress, order=order, title=title, presenter=nfc(presenter), starts_at=starts_at
+    )
+    item._history_user = user
+    item.full_clean()
+    item.save()
+    return item
+
+
+@transaction.atomic
+def organ_member_add(
+    *, congress: Congress, user, organ: str, delegate: Delegate, is_chair: bool = False
+) -> OrganMember:
+    """Ghi thành viên Đoàn Chủ tịch, Đoàn Thư ký, Ban Thẩm tra tư cách (đại hội đã biểu quyết)."""
+    require(user, "add", OrganMember)
+    if delegate.congress_id != congress.pk:
+        raise ServiceError(_("Người này không có trong danh sách triệu tập của đại hội."))
+    if not delegate.is_official:
+        raise ServiceError(_("Đảng viên dự bị không được bầu vào cơ quan điều hành, giúp việc đại hội."))
+    if organ == OrganKind.CREDENTIALS and not congress.rules.credentials_committee:
+        raise ServiceError(_("Ban Thẩm tra tư cách đại biểu chỉ có theo Quyết định 190-QĐ/TW."))
+    if is_chair and OrganMember.objects.filter(congress=congress, organ=organ, is_chair=True).exists():
+        raise ServiceError(_("Cơ quan này đã có trưởng đoàn / trưởng ban."))
+    member = OrganMember(congress=congress, organ=organ, delegate=delegate, is_chair=is_chair)
+    member._history_user = user
+    member.full_clean()
+    member.save()
+    return member
+
+
+@transaction.atomic
+def vote_record(
+    *,
+    congress: Congress,
+    user,
+    kind: str,
+    subject: str,
+    votes_for: int,
+    votes_against: int,
+    votes_abstain: int,
+    text: str = "",
+    at=None,
+) -> Vote:
+    """Ghi kết quả một lần biểu quyết giơ tay; who may vote = official members present now."""
+    require(user, "add", Vote)
+    subject = nfc(subject)
+    if not subject:
+        raise ServiceError(_("Phải ghi nội dung biểu quyết."))
+    voters = congress.delegates.filter(is_official=True, present=True).count()
+    total = votes_for + votes_against + votes_abstain
+    if min(votes_for, votes_against, votes_abstain) < 0:
+        raise ServiceError(_("Số biểu quyết không được âm."))
+    if total > voters:
+        raise ServiceError(
+            _("Tổng số biểu quyết (%(t)s) vượt quá số đảng viên chính thức có mặt (%(v)s).")
+            % {"t": total, "v": voters}
+        )
+    vote = Vote(
+        congress=congress,
+        kind=kind,
+        subject=subject,
+        text=text.strip(),
+        voters=voters,
+        votes_for=votes_for,
+        votes_against=votes_against,
+        votes_abstain=votes_abstain,
+        adopted=rules.show_of_hands_adopted(votes_for, voters),
+        at=at or timezone.now(),
+    )
+    vote._history_user = user
+    vote.full_clean()
+    vote.save()
+    return vote

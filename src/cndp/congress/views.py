@@ -259,3 +259,53 @@ def attendance_report(request, pk):
             "can_export": can(request.user, "view", Delegate),
         },
     )
+
+
+@login_required
+def proceedings(request, pk):
+    """Điều hành đại hội: chương trình, cơ quan điều hành và giúp việc, các lần biểu quyết giơ tay."""
+    from cndp.congress.models import AgendaItem, OrganMember, Vote
+
+    congress = _congress(request, pk)
+    forms_by_name = {
+        "agenda": forms.AgendaForm(prefix="agenda"),
+        "organ": forms.OrganForm(prefix="organ", congress=congress),
+        "vote": forms.VoteForm(prefix="vote"),
+    }
+    if request.method == "POST":
+        which = request.POST.get("form")
+        if which == "agenda":
+            form = forms.AgendaForm(request.POST, prefix="agenda")
+            action = lambda d: services.agenda_item_add(congress=congress, user=request.user, **d)  # noqa: E731
+        elif which == "organ":
+            form = forms.OrganForm(request.POST, prefix="organ", congress=congress)
+            action = lambda d: services.organ_member_add(congress=congress, user=request.user, **d)  # noqa: E731
+        elif which == "vote":
+            form = forms.VoteForm(request.POST, prefix="vote")
+            action = lambda d: services.vote_record(congress=congress, user=request.user, **d)  # noqa: E731
+        else:
+            form, action = None, None
+        if form is not None:
+            if form.is_valid():
+                try:
+                    action(form.cleaned_data)
+                except ServiceError as exc:
+                    messages.error(request, str(exc))
+                    forms_by_name[which] = form
+                else:
+                    messages.success(request, _("Đã ghi."))
+                    return redirect("congress:proceedings", pk=congress.pk)
+            else:
+                forms_by_name[which] = form
+    return render(
+        request,
+        "congress/proceedings.html",
+        {
+            "congress": congress,
+            "agenda": AgendaItem.objects.filter(congress=congress),
+            "organs": OrganMember.objects.filter(congress=congress).select_related("delegate"),
+            "votes": Vote.objects.filter(congress=congress),
+            "forms": forms_by_name,
+            "can_edit": request.user.has_perm("congress.add_vote"),
+        },
+    )

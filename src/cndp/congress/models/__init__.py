@@ -2,5 +2,16 @@
 draft documents and comments (documents)."""
 
 from cndp.congress.models.core import CheckEvent, Congress, Delegate, roman
+from cndp.congress.models.proceedings import AgendaItem, OrganKind, OrganMember, Vote, VoteKind
 
-__all__ = ["CheckEvent", "Congress", "Delegate", "roman"]
+__all__ = [
+    "AgendaItem",
+    "CheckEvent",
+    "Congress",
+    "Delegate",
+    "OrganKind",
+    "OrganMember",
+    "Vote",
+    "VoteKind",
+    "roman",
+]

@@ -179,3 +179,99 @@ def test_attendance_report_and_excel(demo, client_for):
     total = [c.value for c in ws[ws.max_row]]
     assert total == ["Tổng cộng", 43, 13, 42, 13, 1]
     assert ws["A2"].value.startswith("Tham dự Đại hội có 55 đảng viên")
+
+
+# ---- proceedings ---------------------------------------------------------------------------------
+
+
+def test_show_of_hands_rule():
+    from cndp.congress.rules import show_of_hands_adopted
+
+    assert (
+        show_of_hands_adopted(22, 42)
+        and not show_of_hands_adopted(21, 42)
+        and not show_of_hands_adopted(0, 0)
+    )
+
+
+def test_vote_record_counts_only_official_present_and_refuses_too_many(congress, demo):
+    officer = demo["party_officer"]
+    services.summons_build(congress=congress, user=officer)
+    for d in Delegate.objects.filter(congress=congress)[:10]:
+        services.delegate_check(delegate=d, user=officer)
+    voters = Delegate.objects.filter(congress=congress, present=True, is_official=True).count()
+    vote = services.vote_record(
+        congress=congress,
+        user=officer,
+        kind="procedural",
+        subject="Thông qua chương trình",
+        votes_for=voters // 2 + 1,
+        votes_against=0,
+        votes_abstain=0,
+    )
+    assert vote.voters == voters and vote.adopted
+    vote = services.vote_record(
+        congress=congress,
+        user=officer,
+        kind="procedural",
+        subject="Đề xuất khác",
+        votes_for=voters // 2,
+        votes_against=0,
+        votes_abstain=0,
+    )
+    assert not vote.adopted
+    with pytest.raises(ServiceError, match="vượt quá số đảng viên chính thức có mặt"):
+        services.vote_record(
+            congress=congress,
+            user=officer,
+            kind="resolution",
+            subject="Nghị quyết",
+            votes_for=voters,
+            votes_against=1,
+            votes_abstain=0,
+        )
+
+
+def test_organs_official_only_and_credentials_only_under_190(congress, demo):
+    officer = demo["party_officer"]
+    services.summons_build(congress=congress, user=officer)
+    official = Delegate.objects.filter(congress=congress, is_official=True).first()
+    with pytest.raises(ServiceError, match="190-QĐ/TW"):
+        services.organ_member_add(congress=congress, user=officer, organ="credentials", delegate=official)
+    services.organ_member_add(
+        congress=congress, user=officer, organ="presidium", delegate=official, is_chair=True
+    )
+    other = Delegate.objects.filter(congress=congress, is_official=True)[1]
+    with pytest.raises(ServiceError, match="đã có trưởng"):
+        services.organ_member_add(
+            congress=congress, user=officer, organ="presidium", delegate=other, is_chair=True
+        )
+    probationary = Delegate.objects.filter(congress=congress, is_official=False).first()
+    if probationary is not None:
+        with pytest.raises(ServiceError, match="dự bị"):
+            services.organ_member_add(
+                congress=congress, user=officer, organ="secretariat", delegate=probationary
+            )
+
+
+def test_proceedings_page_shows_the_seed_congress(client_for):
+    congress = Congress.objects.get(ordinal=3)
+    page = client_for("leader").get(reverse("congress:proceedings", args=[congress.pk])).content.decode()
+    assert "Thông qua Nghị quyết Đại hội Đảng bộ Cục lần thứ III" in page
+    assert "Đoàn Chủ tịch" in page and "Báo cáo chính trị nhiệm kỳ 2010–2015" in page
+    assert "Ghi kết quả biểu quyết" not in page  # the leader reads only
+
+
+def test_proceedings_form_errors_are_shown(client_for, congress, demo):
+    response = client_for("party_officer").post(
+        reverse("congress:proceedings", args=[congress.pk]),
+        {
+            "form": "vote",
+            "vote-kind": "procedural",
+            "vote-subject": "Thông qua",
+            "vote-votes_for": "5",
+            "vote-votes_against": "0",
+            "vote-votes_abstain": "0",
+        },
+    )
+    assert "vượt quá số đảng viên chính thức có mặt (0)" in response.content.decode()
