@@ -13,6 +13,7 @@ urlpatterns = [
     path("congresses/<int:pk>/attendance/panel/", views.attendance_panel, name="attendance_panel"),
     path("congresses/<int:pk>/attendance/", views.attendance_report, name="attendance_report"),
     path("congresses/<int:pk>/proceedings/", views.proceedings, name="proceedings"),
+    path("congresses/<int:pk>/cards.pdf", views.delegate_cards, name="cards"),
     path("delegates/<int:pk>/exclusion/", views.delegate_exclusion, name="delegate_exclusion"),
     path("", include("cndp.congress.urls_documents")),
 ]

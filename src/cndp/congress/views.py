@@ -309,3 +309,23 @@ def proceedings(request, pk):
             "can_edit": request.user.has_perm("congress.add_vote"),
         },
     )
+
+
+@login_required
+def delegate_cards(request, pk):
+    """Thẻ đại biểu (PDF, 8 thẻ một trang A4): name, cell, kind and the code as text and QR, for scanning at check-in."""
+    import segno
+    from django.http import HttpResponse
+
+    from cndp.core.pdf import render_pdf
+
+    congress = _congress(request, pk)
+    require(request.user, "view", Delegate)
+    cards = []
+    for delegate in Delegate.objects.filter(congress=congress).select_related("cell").order_by("code"):
+        qr = segno.make(delegate.code, error="m").svg_inline(scale=3, border=0)
+        cards.append({"delegate": delegate, "qr": qr})
+    pdf = render_pdf("congress/cards_pdf.html", {"congress": congress, "cards": cards})
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="the-dai-bieu-{congress.pk}.pdf"'
+    return response

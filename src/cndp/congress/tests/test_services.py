@@ -275,3 +275,17 @@ def test_proceedings_form_errors_are_shown(client_for, congress, demo):
         },
     )
     assert "vượt quá số đảng viên chính thức có mặt (0)" in response.content.decode()
+
+
+def test_delegate_cards_pdf_has_names_and_codes(client_for, tmp_path):
+    import subprocess
+
+    congress = Congress.objects.get(ordinal=3)
+    response = client_for("party_officer").get(reverse("congress:cards", args=[congress.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    path = tmp_path / "cards.pdf"
+    path.write_bytes(response.content)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    first = Delegate.objects.filter(congress=congress).order_by("code").first()
+    assert first.full_name in text and first.code in text
+    assert text.count("THẺ ĐẠI BIỂU") == Delegate.objects.filter(congress=congress).count()
