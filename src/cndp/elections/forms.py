@@ -86,3 +86,8 @@ class BoardForm(Form):
             self.fields["delegate"].queryset = Delegate.objects.filter(
                 congress=congress, is_official=True
             ).order_by("name_sort_key")
+
+
+class ApprovalForm(Form):
+    number = forms.CharField(label=_("Số quyết định chuẩn y"), max_length=40)
+    date = forms.DateField(label=_("Ngày"))

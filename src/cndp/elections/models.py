@@ -138,6 +138,20 @@ class Election(CndpModel):
     history = HistoricalRecords()
     search_fields = ("congress__organisation__name",)
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from cndp.elections.choices import FIRST_SESSION_KINDS
+
+        if self.kind in FIRST_SESSION_KINDS and self.base_override is None:
+            raise ValidationError(
+                {
+                    "base_override": _(
+                        "Phiên họp thứ nhất của cấp ủy: phải ghi số cấp ủy viên đương nhiệm (cơ sở tính)."
+                    )
+                }
+            )
+
     class Meta:
         verbose_name = _("cuộc bầu cử")
         verbose_name_plural = pgettext_lazy("plural", "cuộc bầu cử")

@@ -14,7 +14,14 @@ from cndp.core.permissions import require
 from cndp.core.services import ServiceError
 from cndp.core.text import name_sort_key, nfc
 from cndp.elections import chain, counting
-from cndp.elections.choices import SURPLUS_LIMITED_KINDS, CandidateSource, Clerk, Decision, ElectionStatus
+from cndp.elections.choices import (
+    FIRST_SESSION_KINDS,
+    SURPLUS_LIMITED_KINDS,
+    CandidateSource,
+    Clerk,
+    Decision,
+    ElectionStatus,
+)
 from cndp.elections.entry import EntryError, parse_entry
 from cndp.elections.models import BallotEntry, Candidate, CountingBoardMember, Election, EntryLog, Settlement
 from cndp.elections.selectors import (
@@ -105,6 +112,13 @@ def candidate_add(
         raise ServiceError(_("Đảng viên dự bị không được ứng cử, đề cử (Điều lệ Đảng, Điều 3)."))
     if CountingBoardMember.objects.filter(congress_id=election.congress_id, delegate=delegate).exists():
         raise ServiceError(_("Thành viên Ban Kiểm phiếu không được có tên trong danh sách bầu cử."))
+    if election.kind in FIRST_SESSION_KINDS and delegate.pk not in committee_elected(election.congress):
+        raise ServiceError(
+            _(
+                "Phiên họp thứ nhất của cấp ủy chỉ bầu trong số cấp ủy viên vừa trúng cử; %(name)s không có trong số đó."
+            )
+            % {"name": delegate.full_name}
+        )
     if source == CandidateSource.FLOOR:
         present = present_official(election.congress)
         if floor_agreement is None or floor_agreement * 10 <= present * 3:
@@ -152,6 +166,32 @@ def surplus_problem(kind: str, seats: int, candidates: int) -> str | None:
                 "s": seats,
             }
     return None
+
+
+def committee_elected(congress) -> set[int]:
+    """Delegate ids of the members elected to the new executive committee (certified rounds)."""
+    elected: set[int] = set()
+    for election in Election.objects.filter(
+        congress=congress, kind="committee", status=ElectionStatus.CERTIFIED
+    ):
+        ids = set(election.result["elected"])
+        elected |= {c.delegate_id for c in election.candidates.all() if c.tally_id in ids}
+    return elected
+
+
+@transaction.atomic
+def election_approve(*, election: Election, user, number: str, date) -> Election:
+    """Ghi quyết định chuẩn y của cấp ủy cấp trên (số, ngày)."""
+    require(user, "change", election)
+    if election.status not in (ElectionStatus.CERTIFIED, ElectionStatus.SUSPENDED):
+        raise ServiceError(_("Chỉ ghi chuẩn y sau khi đã công bố kết quả."))
+    number = nfc(number)
+    if not number or date is None:
+        raise ServiceError(_("Phải ghi số và ngày của quyết định chuẩn y."))
+    if election.certified_at and date < election.certified_at.date():
+        raise ServiceError(_("Ngày chuẩn y không được trước ngày bầu cử."))
+    election.approval_number, election.approval_date = number, date
+    return _save(election, user)
 
 
 @transaction.atomic

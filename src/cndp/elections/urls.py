@@ -22,6 +22,7 @@ urlpatterns = [
     path("elections/<int:pk>/certify/", views.election_certify, name="certify"),
     path("elections/<int:pk>/decide/", views.election_decide, name="decide"),
     path("elections/<int:pk>/recount/", views.election_recount, name="recount"),
+    path("elections/<int:pk>/approve/", views.election_approve, name="approve"),
     path("elections/<int:pk>/projector/", views.projector, name="projector"),
     path("elections/<int:pk>/minutes.pdf", views.minutes_pdf, name="minutes"),
     path("elections/<int:pk>/ballot.pdf", views.ballot_pdf, name="ballot"),

@@ -110,6 +110,7 @@ def election_page(request, pk):
         "start_form": forms.StartForm(election=election),
         "decision_form": forms.DecisionForm(),
         "recount_form": forms.RecountForm(),
+        "approval_form": forms.ApprovalForm(),
         "url_names": ElectionViews.url_names(),
         "model_name_plural": Election._meta.verbose_name_plural,
         "tab": "detail",
@@ -391,3 +392,21 @@ def board(request, congress_pk):
                 return redirect("elections:board", congress_pk=congress.pk)
     members = congress.counting_board.select_related("delegate", "user")
     return render(request, "elections/board.html", {"congress": congress, "members": members, "form": form})
+
+
+@login_required
+@require_POST
+def election_approve(request, pk):
+    election = _election(request, pk)
+    form = forms.ApprovalForm(request.POST)
+    if form.is_valid():
+        _run(
+            request,
+            lambda: services.election_approve(election=election, user=request.user, **form.cleaned_data),
+            _("Đã ghi quyết định chuẩn y."),
+        )
+    else:
+        messages.error(
+            request, "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items())
+        )
+    return redirect(election.get_absolute_url())

@@ -284,7 +284,7 @@ def test_tie_leads_to_a_linked_revote_among_the_tied(setup):
 
 def test_planned_secretary_not_elected_suspends(setup, demo):
     s = setup
-    e = Election.objects.create(congress=s["congress"], kind="secretary", seats=1, base_override=3)
+    e = Election.objects.create(congress=s["congress"], kind="inspection_committee", seats=1, base_override=3)
     a, b = s["pool"][:2]
     ca = services.candidate_add(election=e, delegate=a, user=s["officer"])
     services.candidate_add(election=e, delegate=b, user=s["officer"])
@@ -372,3 +372,42 @@ def test_only_roles_with_rights_create_elections(setup, demo):
 
     with pytest.raises(PermissionDenied):
         require(demo["province_officer"], "add", Election)
+
+
+def test_first_session_elects_only_from_the_new_committee_and_records_approval(setup):
+    s = setup
+    secretary = Election(congress=s["congress"], kind="secretary", seats=1)
+    with pytest.raises(Exception, match="cấp ủy viên đương nhiệm"):
+        secretary.full_clean()
+    secretary = Election.objects.create(congress=s["congress"], kind="secretary", seats=1, base_override=7)
+    with pytest.raises(ServiceError, match="chỉ bầu trong số cấp ủy viên vừa trúng cử"):
+        services.candidate_add(election=secretary, delegate=s["pool"][0], user=s["officer"])
+    # Once the committee election is certified, its elected members may stand.
+    board = {m.delegate_id for m in s["congress"].counting_board.all()}
+    five = list(s["congress"].delegates.filter(is_official=True).exclude(pk__in=board).order_by("code")[:5])
+    committee = Election.objects.create(congress=s["congress"], kind="committee", seats=4, base_override=5)
+    for d in five:
+        services.candidate_add(election=committee, delegate=d, user=s["officer"])
+    services.list_adopt(election=committee, user=s["officer"], votes_for=5, votes_against=0, votes_abstain=0)
+    services.counting_start(
+        election=committee, user=s["head"], ballots_issued=5, clerk_a=s["a"], clerk_b=s["b"]
+    )
+    for n in range(1, 6):
+        services.ballot_enter(election=committee, user=s["a"], number=n, text="5")
+        services.ballot_enter(election=committee, user=s["b"], number=n, text="5")
+    services.clerk_finish(election=committee, user=s["a"])
+    services.clerk_finish(election=committee, user=s["b"])
+    services.election_count(election=committee, user=s["head"])
+    committee = services.election_certify(election=committee, user=s["head"])
+    assert committee.result["outcome"] == "complete"
+    elected = [c for c in committee.candidates.all() if c.tally_id in committee.result["elected"]]
+    assert len(elected) == 4
+    services.candidate_add(election=secretary, delegate=elected[0].delegate, user=s["officer"])
+    with pytest.raises(ServiceError, match="sau khi đã công bố"):
+        services.election_approve(
+            election=secretary, user=s["officer"], number="123-QĐ/ĐU", date=datetime.date(2015, 6, 20)
+        )
+    committee = services.election_approve(
+        election=committee, user=s["officer"], number="  456-QĐ/ĐUB ", date=datetime.date(2026, 12, 1)
+    )
+    assert (committee.approval_number, committee.approval_date) == ("456-QĐ/ĐUB", datetime.date(2026, 12, 1))
