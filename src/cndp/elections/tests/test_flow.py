@@ -411,3 +411,30 @@ def test_first_session_elects_only_from_the_new_committee_and_records_approval(s
         election=committee, user=s["officer"], number="  456-QĐ/ĐUB ", date=datetime.date(2026, 12, 1)
     )
     assert (committee.approval_number, committee.approval_date) == ("456-QĐ/ĐUB", datetime.date(2026, 12, 1))
+
+
+def test_probationary_presence_changes_no_base_no_ballots_no_quorum(setup):
+    from cndp.congress.selectors import congress_panel
+
+    s = setup
+    congress = s["congress"]
+    before = (
+        selectors.election_base(s["election"]),
+        selectors.voters_available(s["election"]),
+        congress_panel(congress)["quorum_needed"],
+    )
+    # make ten more people present as probationary members
+    extra = list(congress.delegates.filter(present=False)[:10]) or list(
+        congress.delegates.filter(is_official=False)[:10]
+    )
+    Delegate.objects.filter(pk__in=[d.pk for d in extra]).update(
+        is_official=False, present=True, exclusion=""
+    )
+    official_before = before[0]["summoned"]
+    after_base = selectors.election_base(s["election"])
+    assert after_base["summoned"] == official_before - sum(1 for d in extra if d.is_official)
+    assert selectors.voters_available(s["election"]) == before[1] - sum(
+        1 for d in extra if d.is_official and d.present
+    )
+    request = selectors.election_tally_request(s["election"])
+    assert request["base"]["summoned"] == Delegate.objects.filter(congress=congress, is_official=True).count()
