@@ -1,18 +1,17 @@
 """ViewSet bases: querysets restricted by role and province, writes through the core services."""
 
+from django.core.exceptions import FieldDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import viewsets
 from rest_framework.exceptions import PermissionDenied, ValidationError
 
-from cndp.core.api.permissions import METHOD_ACTIONS
 from cndp.core.services import ServiceError, object_delete, object_save
 
 
 class RestrictedQuerysetMixin:
     def get_queryset(self):
-        action = METHOD_ACTIONS.get(self.request.method, "change")
         # Objects are looked up among those the user may view; the object check then says 403 or 404.
-        return super().get_queryset().restrict(self.request.user, "view" if action != "view" else action)
+        return super().get_queryset().restrict(self.request.user, "view")
 
 
 class RestrictedReadOnlyViewSet(RestrictedQuerysetMixin, viewsets.ReadOnlyModelViewSet):
@@ -21,17 +20,10 @@ class RestrictedReadOnlyViewSet(RestrictedQuerysetMixin, viewsets.ReadOnlyModelV
 
 class RestrictedModelViewSet(RestrictedQuerysetMixin, viewsets.ModelViewSet):
     def _save(self, serializer):
-        instance = (
-            serializer.Meta.model(
-                **{k: v for k, v in serializer.validated_data.items() if not _is_m2m(serializer, k)}
-            )
-            if serializer.instance is None
-            else serializer.instance
-        )
-        if serializer.instance is not None:
-            for key, value in serializer.validated_data.items():
-                if not _is_m2m(serializer, key):
-                    setattr(instance, key, value)
+        plain = {k: v for k, v in serializer.validated_data.items() if not _is_m2m(serializer, k)}
+        instance = serializer.instance or serializer.Meta.model()
+        for key, value in plain.items():
+            setattr(instance, key, value)
         try:
             object_save(instance=instance, user=self.request.user)
         except ServiceError as exc:
@@ -57,9 +49,8 @@ class RestrictedModelViewSet(RestrictedQuerysetMixin, viewsets.ModelViewSet):
 
 
 def _is_m2m(serializer, name: str) -> bool:
-    field = (
-        serializer.Meta.model._meta.get_field(name)
-        if name in {f.name for f in serializer.Meta.model._meta.get_fields()}
-        else None
-    )
-    return bool(field is not None and field.many_to_many)
+    try:
+        field = serializer.Meta.model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return field.many_to_many
