@@ -12,7 +12,12 @@ class PartyConfig(AppConfig):
         MenuGroup(
             _("Đảng bộ"),
             "flag",
-            (MenuItem(_("Đảng viên"), "party:member_list", "party.view_member"),),
+            (
+                MenuItem(_("Đảng viên"), "party:member_list", "party.view_member"),
+                MenuItem(_("Số lượng đảng viên"), "party:member_counts", "party.view_member"),
+                MenuItem(_("Sắp hết thời gian dự bị"), "party:probation_due", "party.view_member"),
+                MenuItem(_("Nhập danh sách đảng viên"), "party:member_import", "party.add_member"),
+            ),
             order=10,
         ),
     )
