@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from cndp.congress.models import CheckEvent, Congress, Delegate
+from cndp.congress.models import CheckEvent, Comment, Congress, Delegate, DraftDocument
 
 
 @admin.register(Congress)
@@ -25,3 +25,16 @@ class CheckEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(DraftDocument)
+class DraftDocumentAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "version", "kind", "congress", "issued_on", "status")
+    list_filter = ("kind", "status")
+
+
+@admin.register(Comment)
+class CommentAdmin(SimpleHistoryAdmin):
+    list_display = ("section", "author_kind", "delegate", "cell", "submitted_at", "answer")
+    list_filter = ("answer", "author_kind")
+    search_fields = ("content", "search_folded")

@@ -15,6 +15,8 @@ class CongressConfig(AppConfig):
             (
                 MenuItem(_("Các kỳ đại hội"), "congress:congress_list", "congress.view_congress"),
                 MenuItem(_("Danh sách triệu tập"), "congress:delegate_list", "congress.view_delegate"),
+                MenuItem(_("Dự thảo văn kiện"), "congress:document_list", "congress.view_draftdocument"),
+                MenuItem(_("Ý kiến góp ý"), "congress:comment_list", "congress.view_comment"),
             ),
             order=20,
         ),

@@ -9,7 +9,14 @@ import random
 
 from django.db import transaction
 
-DEMO_APPS = ["cndp.accounts", "cndp.party", "cndp.congress", "cndp.elections"]
+DEMO_APPS = [
+    "cndp.accounts",
+    "cndp.party",
+    "cndp.congress",
+    "cndp.congress.demo_documents",
+    "cndp.elections",
+    "cndp.extension",
+]
 DEMO_PASSWORD = "cndp@2026"
 
 # (username, full name, role, unit code, agency staff?)
@@ -124,7 +131,9 @@ def guess_gender(full_name: str) -> str:
 def demo_load(stdout=None) -> None:
     stdout = stdout or io.StringIO()
     for app in DEMO_APPS:
-        module = importlib.import_module(f"{app}.demo")
+        module = importlib.import_module(app)  # an app (its demo.py) or a demo module itself
+        if not hasattr(module, "load"):
+            module = importlib.import_module(f"{app}.demo")
         module.load(stdout)
 
 

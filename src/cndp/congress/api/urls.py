@@ -1,9 +1,12 @@
 from rest_framework.routers import DefaultRouter
 
+from cndp.congress.api.documents import CommentViewSet, DraftDocumentViewSet
 from cndp.congress.api.views import CongressViewSet, DelegateViewSet
 
 router = DefaultRouter()
 router.register("congresses", CongressViewSet)
 router.register("delegates", DelegateViewSet)
+router.register("documents", DraftDocumentViewSet)
+router.register("comments", CommentViewSet)
 app_name = "congress-api"
 urlpatterns = router.urls

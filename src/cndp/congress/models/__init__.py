@@ -2,13 +2,17 @@
 draft documents and comments (documents)."""
 
 from cndp.congress.models.core import CheckEvent, Congress, Delegate, roman
+from cndp.congress.models.documents import Comment, DocumentSection, DraftDocument
 from cndp.congress.models.proceedings import AgendaItem, OrganKind, OrganMember, Vote, VoteKind
 
 __all__ = [
     "AgendaItem",
     "CheckEvent",
+    "Comment",
     "Congress",
     "Delegate",
+    "DocumentSection",
+    "DraftDocument",
     "OrganKind",
     "OrganMember",
     "Vote",
