@@ -70,6 +70,9 @@ def test_small_congress_from_summons_to_minutes(browser, live_server, demo, tmp_
     assert present == 29
     assert f"Tham dự Đại hội có {present} đảng viên" in officer.locator("[data-testid=sentence]").inner_text()
 
+    # Leave the check-in desk (it polls the server) before writing from the test thread: SQLite locks.
+    officer.goto(base + "/")
+
     # 3. Counting board (elected by show of hands) with two clerk accounts
     head_user = User.objects.get(username="kiemphieu")
     head = Delegate.objects.get(congress=congress, member__staff=head_user)

@@ -12,6 +12,28 @@ from cndp.accounts.choices import Role
 VIEW, ADD, CHANGE, DELETE = "view", "add", "change", "delete"
 ALL = (VIEW, ADD, CHANGE, DELETE)
 
+# Industrial extension: reference data (read by provinces) and the project records.
+EXTENSION_REFERENCE = (
+    "programme",
+    "programmetarget",
+    "activitytype",
+    "fundingcap",
+    "trade",
+    "priorityarea",
+    "rubric",
+    "rubriccriterion",
+    "annualfund",
+)
+EXTENSION_MODELS = (
+    *EXTENSION_REFERENCE,
+    "project",
+    "beneficiary",
+    "projecttransition",
+    "appraisal",
+    "appraisalscore",
+    "ledgerentry",
+)
+
 # role → {"app.model": actions}
 ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     Role.ADMIN: {"*": ALL},
@@ -20,12 +42,18 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "places.region": (VIEW, ADD, CHANGE),
         "accounts.unit": (VIEW, ADD, CHANGE),
         "accounts.user": (VIEW,),
+        **{f"extension.{m}": ALL for m in EXTENSION_MODELS},
     },
     Role.PROVINCE_OFFICER: {
         "places.province": (VIEW,),
         "places.region": (VIEW,),
         "accounts.unit": (VIEW, CHANGE),
         "accounts.user": (VIEW,),
+        **{f"extension.{m}": (VIEW,) for m in EXTENSION_REFERENCE},
+        "extension.project": (VIEW, ADD, CHANGE),  # scoped to the officer's province
+        "extension.beneficiary": (VIEW, ADD, CHANGE),
+        "extension.projecttransition": (VIEW,),
+        "extension.ledgerentry": (VIEW,),
     },
     Role.PARTY_OFFICER: {
         "places.province": (VIEW,),
@@ -38,6 +66,9 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "congress.agendaitem": ALL,
         "congress.organmember": ALL,
         "congress.vote": ALL,
+        "congress.draftdocument": ALL,
+        "congress.documentsection": ALL,
+        "congress.comment": ALL,
         "elections.election": ALL,
         "elections.candidate": ALL,
         "elections.countingboardmember": ALL,
@@ -50,6 +81,9 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "congress.agendaitem": (VIEW,),
         "congress.organmember": (VIEW,),
         "congress.vote": (VIEW,),
+        "congress.draftdocument": (VIEW,),
+        "congress.documentsection": (VIEW,),
+        "congress.comment": (VIEW,),
         "elections.election": (VIEW,),
         "elections.candidate": (VIEW,),
         "elections.countingboardmember": (VIEW,),
@@ -66,11 +100,15 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "congress.agendaitem": (VIEW,),
         "congress.organmember": (VIEW,),
         "congress.vote": (VIEW,),
+        "congress.draftdocument": (VIEW,),
+        "congress.documentsection": (VIEW,),
+        "congress.comment": (VIEW,),
         "elections.election": (VIEW,),
         "elections.candidate": (VIEW,),
         "elections.countingboardmember": (VIEW,),
+        **{f"extension.{m}": (VIEW,) for m in EXTENSION_MODELS},
     },
 }
 
 # Models whose permissions the administrator role covers with "*".
-ADMIN_APPS = ("places", "accounts", "party", "congress", "elections", "core")
+ADMIN_APPS = ("places", "accounts", "party", "congress", "elections", "extension", "core")

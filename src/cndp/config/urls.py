@@ -15,6 +15,7 @@ api_patterns = [
     path("party/", include("cndp.party.api.urls")),
     path("congress/", include("cndp.congress.api.urls")),
     path("elections/", include("cndp.elections.api.urls")),
+    path("extension/", include("cndp.extension.api.urls")),
     path("token/", obtain_auth_token, name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
@@ -44,6 +45,7 @@ urlpatterns = [
     path("party/", include("cndp.party.urls")),
     path("congress/", include("cndp.congress.urls")),
     path("elections/", include("cndp.elections.urls")),
+    path("extension/", include("cndp.extension.urls")),
     path("api/", include(api_patterns)),
     path("admin/", admin.site.urls),
 ]

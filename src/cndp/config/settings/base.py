@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "cndp.party",
     "cndp.congress",
     "cndp.elections",
+    "cndp.extension",
 ]
 
 MIDDLEWARE = [

@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 
 from cndp.accounts.models import Unit, User
-from cndp.congress.models import Congress, Delegate
+from cndp.congress.models import Comment, Congress, Delegate, DraftDocument
 from cndp.elections.models import Election
+from cndp.extension import models as extension
 from cndp.party.models import Member
 from cndp.places.models import Province, Region
 
@@ -56,9 +57,61 @@ EXPECTED = {
         "counting_board": "v",
         "leader": "v",
     },
+    "congress:document": {
+        "admin": "vacd",
+        "agency_officer": "",
+        "province_officer": "",
+        "party_officer": "vacd",
+        "counting_board": "v",
+        "leader": "v",
+    },
+    "congress:comment": {
+        "admin": "vacd",
+        "agency_officer": "",
+        "province_officer": "",
+        "party_officer": "vacd",
+        "counting_board": "v",
+        "leader": "v",
+    },
+    "extension:project": {
+        "admin": "vac",
+        "agency_officer": "vac",
+        "province_officer": "vac",
+        "party_officer": "",
+        "counting_board": "",
+        "leader": "v",
+    },
+    "extension:beneficiary": {
+        "admin": "vacd",
+        "agency_officer": "vacd",
+        "province_officer": "vac",
+        "party_officer": "",
+        "counting_board": "",
+        "leader": "v",
+    },
+    **{
+        f"extension:{name}": {
+            "admin": "vacd",
+            "agency_officer": "vacd",
+            "province_officer": "v",
+            "party_officer": "",
+            "counting_board": "",
+            "leader": "v",
+        }
+        for name in (
+            "programme",
+            "annualfund",
+            "activitytype",
+            "fundingcap",
+            "trade",
+            "priorityarea",
+            "rubric",
+        )
+    },
 }
-HAS_FORM = {"places:province": False}
-CAN_DELETE = {"places:province": False}
+HAS_FORM = {"places:province": False, "congress:comment": False}
+CAN_DELETE = {"places:province": False, "congress:comment": False}
+CAN_DELETE["extension:project"] = False  # a project is withdrawn, never deleted
 
 
 def sample(registry, demo):
@@ -72,7 +125,24 @@ def sample(registry, demo):
         "party:member": Member.objects.first(),
         "congress:congress": Congress.objects.first(),
         "congress:delegate": Delegate.objects.first(),
+        "congress:document": DraftDocument.objects.first(),
+        "congress:comment": Comment.objects.first(),
         "elections:election": Election.objects.first(),
+        "extension:project": extension.Project.objects.filter(
+            province_current__code="01", status="registered"
+        )
+        .order_by("pk")
+        .first(),
+        "extension:beneficiary": extension.Beneficiary.objects.filter(
+            project__province_current__code="01"
+        ).first(),
+        "extension:programme": extension.Programme.objects.first(),
+        "extension:annualfund": extension.AnnualFund.objects.first(),
+        "extension:activitytype": extension.ActivityType.objects.first(),
+        "extension:fundingcap": extension.FundingCap.objects.first(),
+        "extension:trade": extension.Trade.objects.first(),
+        "extension:priorityarea": extension.PriorityArea.objects.first(),
+        "extension:rubric": extension.Rubric.objects.first(),
     }[registry]
 
 
@@ -123,7 +193,18 @@ API = {
     "party:member": "party-api:member",
     "congress:congress": "congress-api:congress",
     "congress:delegate": "congress-api:delegate",
+    "congress:document": "congress-api:draftdocument",
+    "congress:comment": "congress-api:comment",
     "elections:election": "elections-api:election",
+    "extension:project": "extension-api:project",
+    "extension:beneficiary": "extension-api:beneficiary",
+    "extension:programme": "extension-api:programme",
+    "extension:annualfund": "extension-api:annualfund",
+    "extension:activitytype": "extension-api:activitytype",
+    "extension:fundingcap": "extension-api:fundingcap",
+    "extension:trade": "extension-api:trade",
+    "extension:priorityarea": "extension-api:priorityarea",
+    "extension:rubric": "extension-api:rubric",
 }
 
 

@@ -1,0 +1,185 @@
+from rest_framework import serializers
+
+from cndp.core.api.serializers import NFCModelSerializer
+from cndp.extension.choices import ProjectStatus
+from cndp.extension.models import (
+    ActivityType,
+    AnnualFund,
+    Beneficiary,
+    FundingCap,
+    PriorityArea,
+    Programme,
+    Project,
+    ProjectTransition,
+    Rubric,
+    RubricCriterion,
+    Trade,
+)
+
+DATED = ["valid_from", "valid_to", "legal_basis"]
+
+
+STATUS_HELP = "Một trong: " + ", ".join(ProjectStatus.values)
+
+
+class TransitionSerializer(NFCModelSerializer):
+    # Plain strings (the values of ProjectStatus), so the schema has one status vocabulary, not three enums.
+    source = serializers.CharField(read_only=True, help_text=STATUS_HELP)
+    target = serializers.CharField(read_only=True, help_text=STATUS_HELP)
+    actor = serializers.StringRelatedField()
+
+    class Meta:
+        model = ProjectTransition
+        fields = ["source", "target", "actor", "at", "comment", "decision_number", "decision_date"]
+        read_only_fields = fields
+
+
+class ProjectSerializer(NFCModelSerializer):
+    """Read: the project with its province (of the plan date and today's), status and score. Write (create,
+    and update while editable): the proposal's own fields, through services.project_create/update."""
+
+    province_current = serializers.PrimaryKeyRelatedField(read_only=True)
+    status = serializers.CharField(read_only=True, help_text=STATUS_HELP)
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+
+    class Meta:
+        model = Project
+        fields = [
+            "id",
+            "code",
+            "plan_year",
+            "name",
+            "programme",
+            "implementing_unit",
+            "coordinating_units",
+            "province",
+            "province_current",
+            "commune",
+            "craft_village",
+            "activity_type",
+            "trade",
+            "priority_areas",
+            "technology_line",
+            "is_pilot",
+            "objectives",
+            "scale",
+            "start_date",
+            "end_date",
+            "extension_funds",
+            "counterpart_funds",
+            "total_funds",
+            "approved_funds",
+            "planned_trainees",
+            "planned_models",
+            "planned_machines",
+            "planned_products",
+            "planned_jobs",
+            "status",
+            "status_label",
+            "registered_on",
+            "score",
+        ]
+        read_only_fields = [
+            "code",
+            "total_funds",
+            "approved_funds",
+            "status",
+            "registered_on",
+            "score",
+        ]
+        extra_kwargs = {"programme": {"required": False}}
+
+
+class ProjectDetailSerializer(ProjectSerializer):
+    transitions = TransitionSerializer(many=True, read_only=True)
+
+    class Meta(ProjectSerializer.Meta):
+        fields = [*ProjectSerializer.Meta.fields, "transitions"]
+
+
+class BeneficiarySerializer(NFCModelSerializer):
+    class Meta:
+        model = Beneficiary
+        fields = [
+            "id",
+            "project",
+            "name",
+            "kind",
+            "tax_code",
+            "address",
+            "labour",
+            "women_owned",
+            "ethnic_minority_owned",
+        ]
+
+
+class ProgrammeSerializer(NFCModelSerializer):
+    class Meta:
+        model = Programme
+        fields = [
+            "id",
+            "code",
+            "name",
+            "scope",
+            "province",
+            "phase_start",
+            "phase_end",
+            *DATED,
+            "description",
+        ]
+
+
+class ActivityTypeSerializer(NFCModelSerializer):
+    class Meta:
+        model = ActivityType
+        fields = ["id", "code", "name", "order", *DATED]
+
+
+class FundingCapSerializer(NFCModelSerializer):
+    class Meta:
+        model = FundingCap
+        fields = [
+            "id",
+            "activity_type",
+            "province",
+            "share_percent",
+            "max_amount",
+            "per",
+            "line_multiplier",
+            "multiplier_note",
+            *DATED,
+            "confirmed",
+        ]
+
+
+class TradeSerializer(NFCModelSerializer):
+    class Meta:
+        model = Trade
+        fields = ["id", "code", "name", "order", *DATED]
+
+
+class PriorityAreaSerializer(NFCModelSerializer):
+    class Meta:
+        model = PriorityArea
+        fields = ["id", "code", "kind", "name", "order", *DATED]
+
+
+class RubricCriterionSerializer(NFCModelSerializer):
+    class Meta:
+        model = RubricCriterion
+        fields = ["code", "name", "weight", "order"]
+        read_only_fields = fields
+
+
+class RubricSerializer(NFCModelSerializer):
+    criteria = RubricCriterionSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Rubric
+        fields = ["id", "code", "name", "scale", "pass_score", "min_reviewers", *DATED, "criteria"]
+
+
+class AnnualFundSerializer(NFCModelSerializer):
+    class Meta:
+        model = AnnualFund
+        fields = ["id", "programme", "year", "amount", "decision", "note"]

@@ -1,0 +1,104 @@
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework.exceptions import ValidationError
+
+from cndp.core.api.views import RestrictedModelViewSet, RestrictedReadOnlyViewSet
+from cndp.core.services import ServiceError
+from cndp.extension import filtersets, selectors, services
+from cndp.extension.api import serializers
+from cndp.extension.models import (
+    ActivityType,
+    AnnualFund,
+    Beneficiary,
+    FundingCap,
+    PriorityArea,
+    Programme,
+    Rubric,
+    Trade,
+)
+
+M2M = ("coordinating_units", "priority_areas")
+
+
+class ProjectViewSet(RestrictedModelViewSet):
+    """Đề án: read with the list's filters; create (and update while the proposal is editable) through the
+    services, so the caps, the deadline and the province scope apply exactly as in the UI. No delete."""
+
+    queryset = selectors.project_list().prefetch_related("coordinating_units", "priority_areas")
+    serializer_class = serializers.ProjectSerializer
+    filterset_class = filtersets.ProjectFilterSet
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return serializers.ProjectDetailSerializer
+        return super().get_serializer_class()
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        if self.action == "retrieve":
+            qs = qs.prefetch_related("transitions__actor")
+        return qs
+
+    def _write(self, serializer, service, **extra):
+        data = dict(serializer.validated_data)
+        m2m = {name: data.pop(name) for name in M2M if name in data}
+        try:
+            serializer.instance = service(user=self.request.user, **extra, **m2m, **data)
+        except DjangoValidationError as exc:
+            raise ValidationError(exc.message_dict if hasattr(exc, "message_dict") else exc.messages) from exc
+        except ServiceError as exc:
+            raise ValidationError({"detail": str(exc)}) from exc
+
+    def perform_create(self, serializer):
+        self._write(serializer, services.project_create)
+
+    def perform_update(self, serializer):
+        self._write(serializer, services.project_update, project=serializer.instance)
+
+
+class BeneficiaryViewSet(RestrictedReadOnlyViewSet):
+    queryset = Beneficiary.objects.select_related("project")
+    serializer_class = serializers.BeneficiarySerializer
+    filterset_class = filtersets.BeneficiaryFilterSet
+
+
+class ProgrammeViewSet(RestrictedReadOnlyViewSet):
+    queryset = Programme.objects.all()
+    serializer_class = serializers.ProgrammeSerializer
+    filterset_class = filtersets.ProgrammeFilterSet
+
+
+class ActivityTypeViewSet(RestrictedReadOnlyViewSet):
+    queryset = ActivityType.objects.all()
+    serializer_class = serializers.ActivityTypeSerializer
+    filterset_class = filtersets.ActivityTypeFilterSet
+
+
+class FundingCapViewSet(RestrictedReadOnlyViewSet):
+    queryset = FundingCap.objects.all()
+    serializer_class = serializers.FundingCapSerializer
+    filterset_class = filtersets.FundingCapFilterSet
+
+
+class TradeViewSet(RestrictedReadOnlyViewSet):
+    queryset = Trade.objects.all()
+    serializer_class = serializers.TradeSerializer
+    filterset_class = filtersets.TradeFilterSet
+
+
+class PriorityAreaViewSet(RestrictedReadOnlyViewSet):
+    queryset = PriorityArea.objects.all()
+    serializer_class = serializers.PriorityAreaSerializer
+    filterset_class = filtersets.PriorityAreaFilterSet
+
+
+class RubricViewSet(RestrictedReadOnlyViewSet):
+    queryset = Rubric.objects.prefetch_related("criteria")
+    serializer_class = serializers.RubricSerializer
+    filterset_class = filtersets.RubricFilterSet
+
+
+class AnnualFundViewSet(RestrictedReadOnlyViewSet):
+    queryset = AnnualFund.objects.all()
+    serializer_class = serializers.AnnualFundSerializer
+    filterset_class = filtersets.AnnualFundFilterSet

@@ -1,0 +1,32 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from cndp.core.navigation import MenuGroup, MenuItem
+
+
+class ExtensionConfig(AppConfig):
+    name = "cndp.extension"
+    label = "extension"
+    verbose_name = _("Khuyến công")
+    menu = (
+        MenuGroup(
+            _("Khuyến công"),
+            "tools",
+            (
+                MenuItem(_("Đề án khuyến công"), "extension:project_list", "extension.view_project"),
+                MenuItem(
+                    _("Lựa chọn trong nguồn kinh phí"), "extension:selection", "extension.add_appraisal"
+                ),
+                MenuItem(_("Chương trình"), "extension:programme_list", "extension.view_programme"),
+                MenuItem(_("Kinh phí năm"), "extension:annualfund_list", "extension.view_annualfund"),
+                MenuItem(
+                    _("Nội dung hoạt động"), "extension:activitytype_list", "extension.view_activitytype"
+                ),
+                MenuItem(_("Mức hỗ trợ tối đa"), "extension:fundingcap_list", "extension.view_fundingcap"),
+                MenuItem(_("Ngành nghề"), "extension:trade_list", "extension.view_trade"),
+                MenuItem(_("Tiêu chí ưu tiên"), "extension:priorityarea_list", "extension.view_priorityarea"),
+                MenuItem(_("Bộ tiêu chí thẩm định"), "extension:rubric_list", "extension.view_rubric"),
+            ),
+            order=30,
+        ),
+    )

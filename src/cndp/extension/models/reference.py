@@ -1,0 +1,387 @@
+"""Reference data of industrial extension (danh mục khuyến công): programmes and their targets, activity
+types, funding caps, trades, priorities, appraisal rubrics and the yearly funds. Effective-dated, each
+with its legal basis, edited in the admin (rules that change by law are data, never constants)."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
+
+from cndp.core.models import CndpModel, YearField
+from cndp.extension import caps
+from cndp.extension.choices import Indicator, PriorityKind, ProgrammeScope
+
+
+def _valid_range(name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=models.Q(valid_to__isnull=True) | models.Q(valid_from__lte=models.F("valid_to")),
+        name=f"ext_{name}_valid_range",
+    )
+
+
+class Dated(CndpModel):
+    """Effective dates and the legal basis shared by every reference record."""
+
+    valid_from = models.DateField(_("hiệu lực từ"))
+    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    legal_basis = models.TextField(_("căn cứ pháp lý"), help_text=_("Số, ngày văn bản và điều, khoản"))
+
+    class Meta:
+        abstract = True
+
+    def is_valid_at(self, date: datetime.date) -> bool:
+        return self.valid_from <= date and (self.valid_to is None or date <= self.valid_to)
+
+    def clean(self):
+        if self.valid_to and self.valid_from and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": _("Ngày hết hiệu lực phải sau ngày có hiệu lực.")})
+
+
+def valid_at(queryset, date: datetime.date):
+    """Records of a dated model in force on `date`."""
+    return queryset.filter(valid_from__lte=date).filter(
+        models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=date)
+    )
+
+
+class Programme(Dated):
+    """Chương trình khuyến công — national (the agency) or local (a province), for a phase."""
+
+    code = models.SlugField(_("mã"), max_length=40, unique=True)
+    name = models.CharField(_("tên chương trình"), max_length=255)
+    scope = models.CharField(_("cấp"), max_length=10, choices=ProgrammeScope.choices)
+    province = models.ForeignKey(
+        "places.Province",
+        verbose_name=_("tỉnh, thành phố"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Chỉ với chương trình khuyến công địa phương"),
+    )
+    phase_start = YearField(_("giai đoạn từ năm"))
+    phase_end = YearField(_("giai đoạn đến năm"))
+    description = models.TextField(_("mục tiêu, ghi chú"), blank=True)
+
+    history = HistoricalRecords()
+    search_fields = ("code", "name")
+
+    class Meta:
+        verbose_name = _("chương trình khuyến công")
+        verbose_name_plural = pgettext_lazy("plural", "chương trình khuyến công")
+        ordering = ["scope", "-phase_start", "code"]
+        constraints = [
+            _valid_range("programme"),
+            models.CheckConstraint(
+                condition=models.Q(phase_end__gte=models.F("phase_start")), name="ext_programme_phase_order"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(scope="national", province__isnull=True)
+                | models.Q(scope="local", province__isnull=False),
+                name="ext_programme_local_has_province",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.phase_start}–{self.phase_end})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("extension:programme_detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        if self.scope == ProgrammeScope.LOCAL and self.province_id is None:
+            raise ValidationError(
+                {"province": _("Chương trình khuyến công địa phương phải có tỉnh, thành phố.")}
+            )
+        if self.scope == ProgrammeScope.NATIONAL and self.province_id is not None:
+            raise ValidationError({"province": _("Chương trình quốc gia không gắn với một tỉnh.")})
+
+
+class ProgrammeTarget(CndpModel):
+    """Chỉ tiêu của chương trình cho cả giai đoạn (e.g. 340 mô hình trình diễn, 2021–2025)."""
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("chương trình"), on_delete=models.CASCADE, related_name="targets"
+    )
+    indicator = models.CharField(_("chỉ tiêu"), max_length=30, choices=Indicator.choices)
+    target = models.PositiveIntegerField(_("mục tiêu giai đoạn"))
+    note = models.CharField(_("ghi chú, nguồn"), max_length=255, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("chỉ tiêu chương trình")
+        verbose_name_plural = pgettext_lazy("plural", "chỉ tiêu chương trình")
+        ordering = ["programme", "indicator"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "indicator"], name="ext_programme_target_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_indicator_display()}: {self.target}"
+
+    def get_absolute_url(self) -> str:
+        return self.programme.get_absolute_url()
+
+
+class ActivityType(Dated):
+    """Nội dung hoạt động khuyến công (Nghị định 45/2012/NĐ-CP Điều 4, sửa đổi bởi Nghị định 235/2025)."""
+
+    code = models.SlugField(_("mã"), max_length=40, unique=True)
+    name = models.CharField(_("tên nội dung"), max_length=255)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    description = models.TextField(_("mô tả"), blank=True)
+
+    history = HistoricalRecords()
+    search_fields = ("code", "name")
+
+    class Meta:
+        verbose_name = _("nội dung hoạt động khuyến công")
+        verbose_name_plural = pgettext_lazy("plural", "nội dung hoạt động khuyến công")
+        ordering = ["order", "code"]
+        constraints = [_valid_range("activity_type")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("extension:activitytype_detail", args=[self.pk])
+
+
+class FundingCap(Dated):
+    """Mức hỗ trợ tối đa — at most a share of the cost and an amount, for an activity type, national or set
+    by a province for its local programme, with validity dates and the text that sets it."""
+
+    activity_type = models.ForeignKey(
+        ActivityType, verbose_name=_("nội dung hoạt động"), on_delete=models.PROTECT, related_name="caps"
+    )
+    province = models.ForeignKey(
+        "places.Province",
+        verbose_name=_("tỉnh, thành phố"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Để trống: mức quốc gia"),
+    )
+    share_percent = models.DecimalField(
+        _("tỷ lệ tối đa (%)"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
+    )
+    max_amount = models.BigIntegerField(
+        _("số tiền tối đa (đồng)"), null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    per = models.CharField(
+        _("tính cho mỗi"), max_length=40, blank=True, help_text=_("mô hình, cơ sở, doanh nghiệp …")
+    )
+    line_multiplier = models.DecimalField(
+        _("hệ số cho dây chuyền công nghệ"),
+        max_digits=4,
+        decimal_places=2,
+        default=Decimal(1),
+        validators=[MinValueValidator(Decimal(1))],
+    )
+    multiplier_note = models.CharField(_("ghi chú hệ số"), max_length=255, blank=True)
+    confirmed = models.BooleanField(
+        _("đã đối chiếu văn bản"),
+        default=True,
+        help_text=_("Bỏ chọn nếu mức chưa được xác nhận với văn bản gốc"),
+    )
+
+    history = HistoricalRecords()
+    search_fields = ("activity_type__name", "province__name", "legal_basis")
+
+    class Meta:
+        verbose_name = _("mức hỗ trợ tối đa")
+        verbose_name_plural = pgettext_lazy("plural", "mức hỗ trợ tối đa")
+        ordering = ["activity_type__order", "activity_type__code", "province__code", "-valid_from"]
+        constraints = [
+            _valid_range("funding_cap"),
+            models.CheckConstraint(
+                condition=models.Q(share_percent__gte=0, share_percent__lte=100),
+                name="ext_funding_cap_share_0_100",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(max_amount__isnull=True) | models.Q(max_amount__gte=0),
+                name="ext_funding_cap_amount_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        where = self.province.name if self.province_id else "Quốc gia"
+        return f"{self.activity_type} — {where} — từ {self.valid_from:%d/%m/%Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("extension:fundingcap_detail", args=[self.pk])
+
+    def as_cap(self) -> caps.Cap:
+        return caps.Cap(
+            activity_type=self.activity_type_id,
+            share_percent=self.share_percent,
+            max_amount=self.max_amount,
+            valid_from=self.valid_from,
+            valid_to=self.valid_to,
+            province=self.province_id,
+            legal_basis=self.legal_basis,
+            name=self.activity_type.name,
+            per=self.per,
+            line_multiplier=self.line_multiplier,
+            multiplier_note=self.multiplier_note,
+        )
+
+
+class Trade(Dated):
+    """Ngành nghề được hưởng chính sách khuyến công (Nghị định 45/2012/NĐ-CP Điều 5)."""
+
+    code = models.SlugField(_("mã"), max_length=40, unique=True)
+    name = models.CharField(_("tên ngành nghề"), max_length=255)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    history = HistoricalRecords()
+    search_fields = ("code", "name")
+
+    class Meta:
+        verbose_name = _("ngành nghề")
+        verbose_name_plural = pgettext_lazy("plural", "ngành nghề")
+        ordering = ["order", "code"]
+        constraints = [_valid_range("trade")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("extension:trade_detail", args=[self.pk])
+
+
+class PriorityArea(Dated):
+    """Ưu tiên — a priority area, trade or beneficiary group (Thông tư 46/2012/TT-BCT Điều 6)."""
+
+    code = models.SlugField(_("mã"), max_length=40, unique=True)
+    kind = models.CharField(_("nhóm"), max_length=12, choices=PriorityKind.choices)
+    name = models.CharField(_("tên"), max_length=255)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    history = HistoricalRecords()
+    search_fields = ("code", "name")
+
+    class Meta:
+        verbose_name = _("tiêu chí ưu tiên")
+        verbose_name_plural = pgettext_lazy("plural", "tiêu chí ưu tiên")
+        ordering = ["kind", "order", "code"]
+        constraints = [_valid_range("priority_area")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("extension:priorityarea_detail", args=[self.pk])
+
+
+class Rubric(Dated):
+    """Bộ tiêu chí chấm điểm thẩm định — criteria with weights, a scale, a pass mark, reviewers needed."""
+
+    code = models.SlugField(_("mã"), max_length=40, unique=True)
+    name = models.CharField(_("tên bộ tiêu chí"), max_length=255)
+    scale = models.PositiveSmallIntegerField(
+        _("thang điểm mỗi tiêu chí"), default=10, validators=[MinValueValidator(1)]
+    )
+    pass_score = models.DecimalField(
+        _("điểm đạt (trên 100)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal(50),
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
+    )
+    min_reviewers = models.PositiveSmallIntegerField(
+        _("số người chấm tối thiểu"), default=2, validators=[MinValueValidator(1)]
+    )
+
+    history = HistoricalRecords()
+    search_fields = ("code", "name")
+
+    class Meta:
+        verbose_name = _("bộ tiêu chí thẩm định")
+        verbose_name_plural = pgettext_lazy("plural", "bộ tiêu chí thẩm định")
+        ordering = ["-valid_from", "code"]
+        constraints = [_valid_range("rubric")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("extension:rubric_detail", args=[self.pk])
+
+
+class RubricCriterion(CndpModel):
+    """Tiêu chí chấm điểm với trọng số."""
+
+    rubric = models.ForeignKey(
+        Rubric, verbose_name=_("bộ tiêu chí"), on_delete=models.CASCADE, related_name="criteria"
+    )
+    code = models.SlugField(_("mã"), max_length=40)
+    name = models.CharField(_("tiêu chí"), max_length=255)
+    weight = models.DecimalField(
+        _("trọng số"), max_digits=5, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))]
+    )
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    guidance = models.TextField(_("hướng dẫn chấm"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("tiêu chí chấm điểm")
+        verbose_name_plural = pgettext_lazy("plural", "tiêu chí chấm điểm")
+        ordering = ["rubric", "order", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["rubric", "code"], name="ext_rubric_criterion_unique_code"),
+            models.CheckConstraint(
+                condition=models.Q(weight__gt=0), name="ext_rubric_criterion_weight_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.weight})"
+
+    def get_absolute_url(self) -> str:
+        return self.rubric.get_absolute_url()
+
+
+class AnnualFund(CndpModel):
+    """Kinh phí khuyến công của một năm kế hoạch — the fund the selection keeps within."""
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("chương trình"), on_delete=models.PROTECT, related_name="funds"
+    )
+    year = YearField(_("năm kế hoạch"))
+    amount = models.BigIntegerField(_("kinh phí (đồng)"), validators=[MinValueValidator(0)])
+    decision = models.CharField(_("văn bản giao dự toán"), max_length=255, blank=True)
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+
+    history = HistoricalRecords()
+    search_fields = ("programme__name", "year", "decision")
+
+    class Meta:
+        verbose_name = _("kinh phí khuyến công năm")
+        verbose_name_plural = pgettext_lazy("plural", "kinh phí khuyến công năm")
+        ordering = ["-year", "programme"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "year"], name="ext_annual_fund_unique_year"),
+            models.CheckConstraint(condition=models.Q(amount__gte=0), name="ext_annual_fund_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.programme.name} — {self.year}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("extension:annualfund_detail", args=[self.pk])

@@ -1,0 +1,32 @@
+"""Writes for industrial extension (ghi dữ liệu khuyến công): the services views, the API, imports and the
+demo call. `projects` registers and moves projects; `funds` appraises, selects and disburses."""
+
+from cndp.extension.services.funds import (
+    SelectionProposal,
+    appraisal_record,
+    disbursement_record,
+    selection_confirm,
+    selection_propose,
+)
+from cndp.extension.services.projects import (
+    PROJECT_FIELDS,
+    project_create,
+    project_problems,
+    project_transition,
+    project_update,
+    user_roles,
+)
+
+__all__ = [
+    "PROJECT_FIELDS",
+    "SelectionProposal",
+    "appraisal_record",
+    "disbursement_record",
+    "project_create",
+    "project_problems",
+    "project_transition",
+    "project_update",
+    "selection_confirm",
+    "selection_propose",
+    "user_roles",
+]

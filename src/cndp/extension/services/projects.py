@@ -1,0 +1,350 @@
+"""Writes for extension projects (ghi đề án khuyến công): registration and edits against the caps in force
+and the registration deadline, and every lifecycle transition with its record.
+
+Every service: keyword-only arguments, one transaction, role and province scope checked with
+core.permissions.require, the rule checked by the plain modules (caps, lifecycle), full_clean() before
+save(), the acting user recorded in the history.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cndp.core.permissions import require, user_province_id
+from cndp.core.services import ServiceError
+from cndp.core.text import format_number, nfc
+from cndp.extension import caps, ledger, lifecycle, selectors
+from cndp.extension.choices import ProgrammeScope
+from cndp.extension.models import Project, ProjectTransition
+
+PROJECT_FIELDS = (
+    "plan_year",
+    "name",
+    "programme",
+    "implementing_unit",
+    "province",
+    "commune",
+    "craft_village",
+    "activity_type",
+    "trade",
+    "technology_line",
+    "is_pilot",
+    "objectives",
+    "scale",
+    "start_date",
+    "end_date",
+    "extension_funds",
+    "counterpart_funds",
+    "planned_trainees",
+    "planned_models",
+    "planned_machines",
+    "planned_products",
+    "planned_jobs",
+)
+TEXT_FIELDS = ("name", "commune", "craft_village")
+
+
+def user_roles(user) -> set[str]:
+    """The lifecycle roles of a user: "admin" for a superuser, else the names of their role groups."""
+    if getattr(user, "is_superuser", False):
+        return {lifecycle.ADMIN}
+    return set(getattr(user, "roles", ()))
+
+
+def _today(today: datetime.date | None) -> datetime.date:
+    return today or timezone.localdate()
+
+
+# ---- projects ------------------------------------------------------------------------------------------
+
+
+def project_problems(
+    project: Project, *, on: datetime.date | None = None, check_deadline: bool = False
+) -> dict:
+    """Rule violations of a project's data as {field: message}: the plan-date validity of its province,
+    activity type and programme, the funding cap in force (naming it and its legal basis) and, when asked,
+    the registration deadline on `on`."""
+    problems: dict[str, str] = {}
+    date = caps.plan_date(project.plan_year)
+    if project.province_id and not project.province.is_valid_at(date):
+        problems["province"] = _(
+            "«%(p)s» không phải đơn vị hành chính có hiệu lực ngày %(d)s (năm kế hoạch %(y)s): chọn đơn vị "
+            "theo danh mục đang có hiệu lực (34 tỉnh, thành phố từ 01/07/2025)."
+        ) % {"p": project.province, "d": date.strftime("%d/%m/%Y"), "y": project.plan_year}
+    if project.activity_type_id and not project.activity_type.is_valid_at(date):
+        problems["activity_type"] = _(
+            "Nội dung «%(a)s» không có hiệu lực trong năm kế hoạch %(y)s (%(basis)s)."
+        ) % {"a": project.activity_type, "y": project.plan_year, "basis": project.activity_type.legal_basis}
+    programme = project.programme if project.programme_id else None
+    if programme is not None:
+        if not programme.phase_start <= project.plan_year <= programme.phase_end:
+            problems["programme"] = _("Năm kế hoạch %(y)s nằm ngoài giai đoạn của «%(p)s».") % {
+                "y": project.plan_year,
+                "p": programme,
+            }
+        elif (
+            programme.scope == ProgrammeScope.LOCAL
+            and project.province_id
+            and (programme.province_id not in (project.province_id, project.province_current_id))
+        ):
+            problems["programme"] = _("Chương trình địa phương «%(p)s» không thuộc tỉnh của đề án.") % {
+                "p": programme
+            }
+    if project.start_date and project.end_date and project.end_date < project.start_date:
+        problems["end_date"] = _("Ngày kết thúc phải sau ngày bắt đầu.")
+    elif project.start_date and project.start_date.year != project.plan_year:
+        problems["start_date"] = _("Đề án của kế hoạch năm %(y)s phải bắt đầu trong năm %(y)s.") % {
+            "y": project.plan_year
+        }
+    if programme is not None and project.activity_type_id and "extension_funds" not in problems:
+        message = caps.cap_problem(
+            project.extension_funds or 0,
+            (project.extension_funds or 0) + (project.counterpart_funds or 0),
+            selectors.cap_for(project),
+            technology_line=project.technology_line,
+        )
+        if message:
+            problems["extension_funds"] = message
+    if (
+        check_deadline
+        and on is not None
+        and programme is not None
+        and programme.scope == ProgrammeScope.NATIONAL
+    ):
+        message = caps.deadline_problem(project.plan_year, on)
+        if message:
+            problems["plan_year"] = message
+    return problems
+
+
+def _check_scope(user, project: Project) -> None:
+    """A province officer proposes only in their own province, for units of their own province."""
+    province_id = user_province_id(user)
+    if province_id is None:
+        return
+    if project.province_current_id != province_id:
+        raise PermissionDenied(_("Bạn chỉ được đăng ký, cập nhật đề án của tỉnh mình."))
+    unit = project.implementing_unit
+    if unit.province_id != province_id:
+        raise PermissionDenied(_("Đơn vị thực hiện phải thuộc tỉnh của bạn."))
+
+
+def _next_code(plan_year: int, province) -> str:
+    prefix = f"KC{plan_year}-{province.code}-"
+    n = Project.objects.filter(code__startswith=prefix).count() + 1
+    while Project.objects.filter(code=f"{prefix}{n:03d}").exists():
+        n += 1
+    return f"{prefix}{n:03d}"
+
+
+def _apply(project: Project, fields: Mapping) -> None:
+    unknown = set(fields) - set(PROJECT_FIELDS) - {"code"}
+    if unknown:
+        raise TypeError(f"unknown project fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        if name in TEXT_FIELDS and isinstance(value, str):
+            value = nfc(value)
+        setattr(project, name, value)
+    project.derive()  # the total and the 34-unit successor the scope check needs
+
+
+def _raise(problems: dict) -> None:
+    if problems:
+        raise ValidationError({k: [v] for k, v in problems.items()})
+
+
+@transaction.atomic
+def project_create(
+    *,
+    user,
+    coordinating_units: Iterable = (),
+    priority_areas: Iterable = (),
+    today: datetime.date | None = None,
+    **fields,
+) -> Project:
+    """Đăng ký đề án — registered by (or for) an implementing unit with the provincial Department.
+
+    Refused over the funding cap in force or after the registration deadline of its plan year, with the
+    rule and its legal basis in the message.
+    """
+    require(user, "add", Project)
+    project = Project()
+    _apply(project, fields)
+    if project.programme_id is None and project.plan_year:
+        project.programme = selectors.programme_for_year(project.plan_year)
+        if project.programme is None:
+            raise ValidationError(
+                {
+                    "programme": [
+                        _("Chưa có chương trình khuyến công cho năm %(y)s.") % {"y": project.plan_year}
+                    ]
+                }
+            )
+    _check_scope(user, project)
+    on = _today(today)
+    _raise(project_problems(project, on=on, check_deadline=True))
+    if not project.code:
+        project.code = _next_code(project.plan_year, project.province)
+    project.registered_on = on
+    project.status = lifecycle.REGISTERED
+    project.status_changed = timezone.now()
+    project._history_user = user
+    project.full_clean()
+    project.save()
+    project.coordinating_units.set(coordinating_units)
+    project.priority_areas.set(priority_areas)
+    return project
+
+
+@transaction.atomic
+def project_update(
+    *,
+    project: Project,
+    user,
+    coordinating_units: Iterable | None = None,
+    priority_areas: Iterable | None = None,
+    **fields,
+) -> Project:
+    """Sửa đề án — only while it is the province's proposal (or under the agency's appraisal)."""
+    require(user, "change", project)
+    if not lifecycle.may_edit(project.status, user_roles(user)):
+        raise ServiceError(
+            _(
+                "Đề án đang ở trạng thái «%(s)s», bạn không sửa được nội dung. Thay đổi sau khi đề án được "
+                "lựa chọn phải qua quyết định điều chỉnh (Thông tư 36/2013/TT-BCT, Điều 11)."
+            )
+            % {"s": project.get_status_display()}
+        )
+    fields.pop("code", None)
+    _apply(project, fields)
+    _check_scope(user, project)
+    _raise(project_problems(project))
+    project._history_user = user
+    project.full_clean()
+    project.save()
+    if coordinating_units is not None:
+        project.coordinating_units.set(coordinating_units)
+    if priority_areas is not None:
+        project.priority_areas.set(priority_areas)
+    return project
+
+
+# ---- lifecycle -----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def project_transition(
+    *,
+    project: Project,
+    target: str,
+    user,
+    comment: str = "",
+    decision_number: str | None = None,
+    decision_date: datetime.date | None = None,
+    at: datetime.datetime | None = None,
+) -> ProjectTransition:
+    """Move a project one step along the lifecycle table, with who, when, why and the document."""
+    require(user, "change", project)
+    project = Project.objects.select_for_update().select_related("programme", "province").get(pk=project.pk)
+    reason = lifecycle.check_transition(project.status, target, user_roles(user))
+    if reason:
+        raise ServiceError(reason)
+    step = lifecycle.transition(project.status, target)
+    at = at or timezone.now()
+    on = timezone.localtime(at).date() if timezone.is_aware(at) else at.date()
+    decision_number = nfc(decision_number or "")
+    comment = (comment or "").strip()
+    if step.needs_document and not (decision_number and decision_date):
+        raise ServiceError(
+            _("Bước «%(a)s» cần số và ngày của văn bản: %(d)s.")
+            % {"a": step.action, "d": step.document.lower()}
+        )
+    if decision_date and decision_date > on:
+        raise ServiceError(_("Ngày văn bản không được sau ngày ghi nhận."))
+    if target in (lifecycle.REJECTED, lifecycle.WITHDRAWN) and not comment:
+        raise ServiceError(_("Ghi rõ lý do không chấp thuận hoặc rút, dừng đề án."))
+    _transition_rules(project, target, on=on)
+
+    record = ProjectTransition(
+        project=project,
+        source=project.status,
+        target=target,
+        actor=user,
+        at=at,
+        comment=comment,
+        decision_number=decision_number,
+        decision_date=decision_date,
+    )
+    record._history_user = user
+    record.full_clean()
+    record.save()
+    project.status = target
+    project.status_changed = at
+    project._history_user = user
+    project.save(update_fields=["status", "status_changed", "approved_funds"])
+    return record
+
+
+def _transition_rules(project: Project, target: str, *, on: datetime.date) -> None:
+    """The checks a step needs beyond the table (may set approved_funds on the project)."""
+    if target in (lifecycle.DOIT_APPRAISED, lifecycle.SUBMITTED):
+        problems = project_problems(project, on=on, check_deadline=target == lifecycle.SUBMITTED)
+        if problems:
+            raise ServiceError(" ".join(problems.values()))
+    elif target == lifecycle.AGENCY_APPRAISED:
+        rubric = selectors.rubric_in_force(on)
+        needed = rubric.min_reviewers if rubric else 1
+        done = project.appraisals.count()
+        if done < needed:
+            raise ServiceError(
+                _("Cần ít nhất %(n)s phiếu chấm của thành viên thẩm định, mới có %(k)s.")
+                % {"n": needed, "k": done}
+            )
+    elif target == lifecycle.SELECTED:
+        rubric = selectors.rubric_in_force(on)
+        if project.score is None:
+            raise ServiceError(_("Đề án chưa có điểm thẩm định."))
+        if rubric and project.score < rubric.pass_score:
+            raise ServiceError(
+                _("Điểm thẩm định %(s)s thấp hơn điểm đạt %(p)s của «%(r)s».")
+                % {
+                    "s": format_number(project.score, 2),
+                    "p": format_number(rubric.pass_score, 2),
+                    "r": rubric,
+                }
+            )
+        fund = selectors.annual_fund(project.programme, project.plan_year)
+        if fund is None:
+            raise ServiceError(
+                _("Chưa có kinh phí khuyến công năm %(y)s của «%(p)s»: nhập kinh phí năm trước khi lựa chọn.")
+                % {"y": project.plan_year, "p": project.programme.name}
+            )
+        committed = selectors.committed_funds(project.programme, project.plan_year)
+        if committed + project.extension_funds > fund.amount:
+            raise ServiceError(
+                _(
+                    "Vượt nguồn kinh phí khuyến công năm %(y)s: đã lựa chọn %(c)s, đề án đề nghị %(a)s, "
+                    "nguồn kinh phí %(f)s (%(d)s)."
+                )
+                % {
+                    "y": project.plan_year,
+                    "c": caps.vnd(committed),
+                    "a": caps.vnd(project.extension_funds),
+                    "f": caps.vnd(fund.amount),
+                    "d": fund.decision or fund.programme.name,
+                }
+            )
+        project.approved_funds = project.extension_funds
+    elif target == lifecycle.IN_PLAN and project.approved_funds is None:
+        project.approved_funds = project.extension_funds
+    elif target == lifecycle.SETTLED:
+        if not project.ledger.filter(kind=ledger.SETTLEMENT).exists():
+            raise ServiceError(_("Chưa ghi số quyết toán của đề án trong sổ kinh phí."))
+    if project.status == lifecycle.SELECTED and target in (lifecycle.AGENCY_APPRAISED, lifecycle.REJECTED):
+        project.approved_funds = None

@@ -1,0 +1,176 @@
+import django_tables2 as tables
+from django.utils.formats import localize
+from django.utils.translation import gettext_lazy as _
+
+from cndp.core.tables import BaseTable
+from cndp.extension.models import (
+    ActivityType,
+    AnnualFund,
+    Beneficiary,
+    FundingCap,
+    LedgerEntry,
+    PriorityArea,
+    Programme,
+    Project,
+    ProjectTransition,
+    Rubric,
+    Trade,
+)
+
+
+class YearColumn(tables.Column):
+    """A year: 2026, never 2.026."""
+
+    def render(self, value):
+        return str(value)
+
+    def value(self, value):
+        return value
+
+
+class MoneyColumn(tables.Column):
+    """VND shown as 1.234.567 (right-aligned); exported to Excel as the number itself."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("attrs", {"td": {"class": "text-end text-nowrap"}, "th": {"class": "text-end"}})
+        super().__init__(*args, **kwargs)
+
+    def render(self, value):
+        return localize(value)
+
+    def value(self, value):
+        return value
+
+
+class ProjectTable(BaseTable):
+    code = tables.Column(linkify=True, verbose_name=_("Mã đề án"), attrs={"td": {"class": "text-nowrap"}})
+    name = tables.Column(verbose_name=_("Tên đề án"), attrs={"td": {"style": "min-width: 18rem"}})
+    plan_year = YearColumn(verbose_name=_("Năm"))
+    province = tables.Column(verbose_name=_("Tỉnh, thành phố"), order_by=("province__code",))
+    activity_type = tables.Column(verbose_name=_("Nội dung"), order_by=("activity_type__order",))
+    extension_funds = MoneyColumn(verbose_name=_("Kinh phí khuyến công (đồng)"))
+    total_funds = MoneyColumn(verbose_name=_("Tổng kinh phí (đồng)"))
+    score = tables.Column(verbose_name=_("Điểm"), attrs={"td": {"class": "text-end"}})
+
+    class Meta(BaseTable.Meta):
+        model = Project
+        fields = (
+            "code",
+            "name",
+            "plan_year",
+            "province",
+            "activity_type",
+            "extension_funds",
+            "total_funds",
+            "score",
+            "status",
+        )
+
+    def render_province(self, record):
+        return record.province.short_name
+
+    def value_province(self, record):
+        return record.province.name
+
+
+class BeneficiaryTable(BaseTable):
+    name = tables.Column(linkify=True, verbose_name=_("Tên cơ sở"))
+    project = tables.Column(
+        verbose_name=_("Đề án"),
+        accessor="project__code",
+        linkify=lambda record: record.project.get_absolute_url(),
+    )
+
+    class Meta(BaseTable.Meta):
+        model = Beneficiary
+        fields = ("name", "project", "kind", "tax_code", "labour", "women_owned", "ethnic_minority_owned")
+
+
+class TransitionTable(BaseTable):
+    class Meta(BaseTable.Meta):
+        model = ProjectTransition
+        fields = ("at", "source", "target", "actor", "decision_number", "decision_date", "comment")
+        exclude = ("actions",)
+
+
+class LedgerTable(BaseTable):
+    amount = MoneyColumn(verbose_name=_("Số tiền (đồng)"))
+
+    class Meta(BaseTable.Meta):
+        model = LedgerEntry
+        fields = ("on", "kind", "amount", "document_number", "note", "recorded_by")
+        exclude = ("actions",)
+
+
+class ProgrammeTable(BaseTable):
+    name = tables.Column(linkify=True, verbose_name=_("Tên chương trình"))
+    phase_start = YearColumn(verbose_name=_("Từ năm"))
+    phase_end = YearColumn(verbose_name=_("Đến năm"))
+
+    class Meta(BaseTable.Meta):
+        model = Programme
+        fields = ("code", "name", "scope", "province", "phase_start", "phase_end", "legal_basis")
+
+
+class ActivityTypeTable(BaseTable):
+    name = tables.Column(linkify=True, verbose_name=_("Tên nội dung"))
+
+    class Meta(BaseTable.Meta):
+        model = ActivityType
+        fields = ("order", "code", "name", "valid_from", "valid_to", "legal_basis")
+
+
+class FundingCapTable(BaseTable):
+    activity_type = tables.Column(
+        verbose_name=_("Nội dung hoạt động"), linkify=lambda record: record.get_absolute_url()
+    )
+    province = tables.Column(verbose_name=_("Phạm vi"), default=_("Quốc gia"))
+    max_amount = MoneyColumn(verbose_name=_("Số tiền tối đa (đồng)"))
+
+    class Meta(BaseTable.Meta):
+        model = FundingCap
+        fields = (
+            "activity_type",
+            "province",
+            "share_percent",
+            "max_amount",
+            "per",
+            "line_multiplier",
+            "valid_from",
+            "valid_to",
+            "legal_basis",
+            "confirmed",
+        )
+
+
+class TradeTable(BaseTable):
+    name = tables.Column(linkify=True, verbose_name=_("Tên ngành nghề"))
+
+    class Meta(BaseTable.Meta):
+        model = Trade
+        fields = ("order", "code", "name", "valid_from", "valid_to", "legal_basis")
+
+
+class PriorityAreaTable(BaseTable):
+    name = tables.Column(linkify=True, verbose_name=_("Tên"))
+
+    class Meta(BaseTable.Meta):
+        model = PriorityArea
+        fields = ("kind", "code", "name", "valid_from", "valid_to", "legal_basis")
+
+
+class RubricTable(BaseTable):
+    name = tables.Column(linkify=True, verbose_name=_("Tên bộ tiêu chí"))
+
+    class Meta(BaseTable.Meta):
+        model = Rubric
+        fields = ("code", "name", "scale", "pass_score", "min_reviewers", "valid_from", "valid_to")
+
+
+class AnnualFundTable(BaseTable):
+    year = YearColumn(verbose_name=_("Năm kế hoạch"), linkify=lambda record: record.get_absolute_url())
+    amount = MoneyColumn(verbose_name=_("Kinh phí (đồng)"))
+
+    class Meta(BaseTable.Meta):
+        model = AnnualFund
+        fields = ("year", "programme", "amount", "decision", "note")
