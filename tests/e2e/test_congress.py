@@ -54,12 +54,15 @@ def test_small_congress_from_summons_to_minutes(browser, live_server, demo, tmp_
     by_name, by_code = officials[27], officials[28]
     from cndp.core.text import fold
 
-    officer.fill("#checkin-query", fold(by_name.full_name))
-    officer.wait_for_selector("#checkin-list")
-    officer.locator("#checkin-list .list-group-item", has_text=by_name.full_name).get_by_role(
-        "button", name="Điểm danh vào"
-    ).click()
+    with officer.expect_response(lambda r: "/checkin/search/" in r.url):
+        officer.fill("#checkin-query", fold(by_name.full_name))
+    item = officer.locator("#checkin-list .list-group-item").filter(
+        has=officer.get_by_text(by_name.full_name, exact=True)
+    )
+    with officer.expect_response(lambda r: "/checkin/submit/" in r.url):
+        item.get_by_role("button", name="Điểm danh vào").click()
     officer.wait_for_selector("[data-testid=checkin-feedback]")
+    assert by_name.full_name in officer.locator("[data-testid=checkin-feedback]").inner_text()
     officer.fill("#checkin-query", by_code.code)
     officer.keyboard.press("Enter")
     officer.wait_for_function(
