@@ -82,6 +82,32 @@ def _run(request, action, success: str):
     return result or True
 
 
+def _form_errors(form) -> str:
+    return "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items())
+
+
+def _act(request, election, service, success, *, form=None, invalid=None, anchor="", follow=False):
+    """One POST on an election: check `form` (if any), call `service(election=, user=, **cleaned_data)`,
+    say how it went and go back to the election page.
+
+    success  the message, or a function of the cleaned data that makes it
+    invalid  a function of the invalid form that makes the error message (None: no message)
+    anchor   added to the page address, e.g. "#mismatches"
+    follow   go to the election the service returns (the next round) when it returns one
+    """
+    target = election
+    if form is not None and not form.is_valid():
+        if invalid is not None:
+            messages.error(request, invalid(form))
+    else:
+        data = form.cleaned_data if form is not None else {}
+        message = success(data) if callable(success) else success
+        result = _run(request, lambda: service(election=election, user=request.user, **data), message)
+        if follow and isinstance(result, Election):
+            target = result
+    return redirect(target.get_absolute_url() + anchor)
+
+
 @login_required
 def election_page(request, pk):
     """The whole election on one page; what each person sees depends on their part in it."""
@@ -139,18 +165,14 @@ def election_page(request, pk):
 @require_POST
 def candidate_add(request, pk):
     election = _election(request, pk)
-    form = forms.CandidateForm(request.POST, election=election)
-    if form.is_valid():
-        _run(
-            request,
-            lambda: services.candidate_add(election=election, user=request.user, **form.cleaned_data),
-            _("Đã thêm vào danh sách bầu cử."),
-        )
-    else:
-        messages.error(
-            request, "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items())
-        )
-    return redirect(election.get_absolute_url())
+    return _act(
+        request,
+        election,
+        services.candidate_add,
+        _("Đã thêm vào danh sách bầu cử."),
+        form=forms.CandidateForm(request.POST, election=election),
+        invalid=_form_errors,
+    )
 
 
 @login_required
@@ -158,48 +180,40 @@ def candidate_add(request, pk):
 def candidate_withdraw(request, pk, candidate_pk):
     election = _election(request, pk)
     candidate = get_object_or_404(Candidate, pk=candidate_pk, election=election)
-    _run(
+    note = request.POST.get("note", "")
+    return _act(
         request,
-        lambda: services.candidate_withdraw(
-            candidate=candidate, user=request.user, note=request.POST.get("note", "")
-        ),
+        election,
+        lambda election, user: services.candidate_withdraw(candidate=candidate, user=user, note=note),
         _("Đã rút tên khỏi danh sách."),
     )
-    return redirect(election.get_absolute_url())
 
 
 @login_required
 @require_POST
 def list_adopt(request, pk):
-    election = _election(request, pk)
-    form = forms.AdoptForm(request.POST)
-    if form.is_valid():
-        _run(
-            request,
-            lambda: services.list_adopt(election=election, user=request.user, **form.cleaned_data),
-            _("Đại hội đã thông qua danh sách bầu cử."),
-        )
-    else:
-        messages.error(request, _("Số biểu quyết không hợp lệ."))
-    return redirect(election.get_absolute_url())
+    return _act(
+        request,
+        _election(request, pk),
+        services.list_adopt,
+        _("Đại hội đã thông qua danh sách bầu cử."),
+        form=forms.AdoptForm(request.POST),
+        invalid=lambda form: _("Số biểu quyết không hợp lệ."),
+    )
 
 
 @login_required
 @require_POST
 def counting_start(request, pk):
     election = _election(request, pk)
-    form = forms.StartForm(request.POST, election=election)
-    if form.is_valid():
-        _run(
-            request,
-            lambda: services.counting_start(election=election, user=request.user, **form.cleaned_data),
-            _("Bắt đầu kiểm phiếu."),
-        )
-    else:
-        messages.error(
-            request, "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items())
-        )
-    return redirect(election.get_absolute_url())
+    return _act(
+        request,
+        election,
+        services.counting_start,
+        _("Bắt đầu kiểm phiếu."),
+        form=forms.StartForm(request.POST, election=election),
+        invalid=_form_errors,
+    )
 
 
 @login_required
@@ -252,75 +266,57 @@ def entry_screen(request, pk):
 @login_required
 @require_POST
 def clerk_finish(request, pk):
-    election = _election(request, pk)
-    _run(request, lambda: services.clerk_finish(election=election, user=request.user), _("Đã báo nhập xong."))
-    return redirect(election.get_absolute_url())
+    return _act(request, _election(request, pk), services.clerk_finish, _("Đã báo nhập xong."))
 
 
 @login_required
 @require_POST
 def ballot_settle(request, pk):
-    election = _election(request, pk)
-    form = forms.SettleForm(request.POST)
-    if form.is_valid():
-        _run(
-            request,
-            lambda: services.ballot_settle(election=election, user=request.user, **form.cleaned_data),
-            _("Đã quyết định phiếu số %(n)s.") % {"n": form.cleaned_data["number"]},
-        )
-    return redirect(election.get_absolute_url() + "#mismatches")
+    return _act(
+        request,
+        _election(request, pk),
+        services.ballot_settle,
+        lambda data: _("Đã quyết định phiếu số %(n)s.") % {"n": data["number"]},
+        form=forms.SettleForm(request.POST),
+        anchor="#mismatches",
+    )
 
 
 @login_required
 @require_POST
 def election_count(request, pk):
-    election = _election(request, pk)
-    _run(request, lambda: services.election_count(election=election, user=request.user), _("Đã kiểm phiếu."))
-    return redirect(election.get_absolute_url())
+    return _act(request, _election(request, pk), services.election_count, _("Đã kiểm phiếu."))
 
 
 @login_required
 @require_POST
 def election_certify(request, pk):
-    election = _election(request, pk)
-    _run(
-        request,
-        lambda: services.election_certify(election=election, user=request.user),
-        _("Đã công bố kết quả."),
-    )
-    return redirect(election.get_absolute_url())
+    return _act(request, _election(request, pk), services.election_certify, _("Đã công bố kết quả."))
 
 
 @login_required
 @require_POST
 def election_decide(request, pk):
-    election = _election(request, pk)
-    form = forms.DecisionForm(request.POST)
-    if form.is_valid():
-        following = _run(
-            request,
-            lambda: services.election_decide(election=election, user=request.user, **form.cleaned_data),
-            _("Đã ghi quyết định của đại hội."),
-        )
-        if isinstance(following, Election):
-            return redirect(following.get_absolute_url())
-    return redirect(election.get_absolute_url())
+    return _act(
+        request,
+        _election(request, pk),
+        services.election_decide,
+        _("Đã ghi quyết định của đại hội."),
+        form=forms.DecisionForm(request.POST),
+        follow=True,
+    )
 
 
 @login_required
 @require_POST
 def election_recount(request, pk):
-    election = _election(request, pk)
-    form = forms.RecountForm(request.POST)
-    if form.is_valid():
-        _run(
-            request,
-            lambda: services.election_recount(
-                election=election, user=request.user, reason=form.cleaned_data["reason"]
-            ),
-            _("Đã mở kiểm phiếu lại."),
-        )
-    return redirect(election.get_absolute_url())
+    return _act(
+        request,
+        _election(request, pk),
+        services.election_recount,
+        _("Đã mở kiểm phiếu lại."),
+        form=forms.RecountForm(request.POST),
+    )
 
 
 @login_required
@@ -397,16 +393,11 @@ def board(request, congress_pk):
 @login_required
 @require_POST
 def election_approve(request, pk):
-    election = _election(request, pk)
-    form = forms.ApprovalForm(request.POST)
-    if form.is_valid():
-        _run(
-            request,
-            lambda: services.election_approve(election=election, user=request.user, **form.cleaned_data),
-            _("Đã ghi quyết định chuẩn y."),
-        )
-    else:
-        messages.error(
-            request, "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items())
-        )
-    return redirect(election.get_absolute_url())
+    return _act(
+        request,
+        _election(request, pk),
+        services.election_approve,
+        _("Đã ghi quyết định chuẩn y."),
+        form=forms.ApprovalForm(request.POST),
+        invalid=_form_errors,
+    )
