@@ -23,6 +23,7 @@ EXTENSION_REFERENCE = (
     "rubric",
     "rubriccriterion",
     "annualfund",
+    "schedulerule",
 )
 EXTENSION_MODELS = (
     *EXTENSION_REFERENCE,
@@ -32,6 +33,8 @@ EXTENSION_MODELS = (
     "appraisal",
     "appraisalscore",
     "ledgerentry",
+    "progressreport",
+    "projectdocument",
 )
 
 # role → {"app.model": actions}
@@ -54,6 +57,8 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "extension.beneficiary": (VIEW, ADD, CHANGE),
         "extension.projecttransition": (VIEW,),
         "extension.ledgerentry": (VIEW,),
+        "extension.progressreport": (VIEW, CHANGE),  # submits its province's reports
+        "extension.projectdocument": (VIEW, ADD),
     },
     Role.PARTY_OFFICER: {
         "places.province": (VIEW,),

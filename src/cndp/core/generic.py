@@ -280,6 +280,9 @@ class Registry:
     detail_template: str | None = None
     allow_delete = True
     url_prefix: str | None = None
+    # Replace a generic view by a subclass of it: {"detail": MyDetailView, "edit": MyEditView, …}
+    # ("edit" serves both add and edit).
+    view_classes: dict[str, type] = {}
 
     @classmethod
     def detail_extra(cls, obj) -> dict:
@@ -301,21 +304,24 @@ class Registry:
         name = cls.model._meta.model_name
         prefix = cls.url_prefix or f"{name}s"
 
-        def view(base):
+        def view(action, base):
+            base = cls.view_classes.get(action, base)
             return type(f"{cls.model.__name__}{base.__name__}", (base,), {"registry": cls}).as_view()
 
         patterns = [
-            path(f"{prefix}/", view(ObjectListView), name=f"{name}_list"),
-            path(f"{prefix}/<int:pk>/", view(ObjectDetailView), name=f"{name}_detail"),
-            path(f"{prefix}/<int:pk>/history/", view(ObjectHistoryView), name=f"{name}_history"),
+            path(f"{prefix}/", view("list", ObjectListView), name=f"{name}_list"),
+            path(f"{prefix}/<int:pk>/", view("detail", ObjectDetailView), name=f"{name}_detail"),
+            path(f"{prefix}/<int:pk>/history/", view("history", ObjectHistoryView), name=f"{name}_history"),
         ]
         if cls.form is not None:
             patterns += [
-                path(f"{prefix}/add/", view(ObjectEditView), name=f"{name}_add"),
-                path(f"{prefix}/<int:pk>/edit/", view(ObjectEditView), name=f"{name}_edit"),
+                path(f"{prefix}/add/", view("edit", ObjectEditView), name=f"{name}_add"),
+                path(f"{prefix}/<int:pk>/edit/", view("edit", ObjectEditView), name=f"{name}_edit"),
             ]
         if cls.allow_delete:
-            patterns.append(path(f"{prefix}/<int:pk>/delete/", view(ObjectDeleteView), name=f"{name}_delete"))
+            patterns.append(
+                path(f"{prefix}/<int:pk>/delete/", view("delete", ObjectDeleteView), name=f"{name}_delete")
+            )
         return patterns
 
 

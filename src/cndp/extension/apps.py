@@ -15,6 +15,9 @@ class ExtensionConfig(AppConfig):
             (
                 MenuItem(_("Đề án khuyến công"), "extension:project_list", "extension.view_project"),
                 MenuItem(
+                    _("Báo cáo tiến độ"), "extension:progressreport_list", "extension.view_progressreport"
+                ),
+                MenuItem(
                     _("Lựa chọn trong nguồn kinh phí"), "extension:selection", "extension.add_appraisal"
                 ),
                 MenuItem(_("Chương trình"), "extension:programme_list", "extension.view_programme"),
@@ -26,6 +29,11 @@ class ExtensionConfig(AppConfig):
                 MenuItem(_("Ngành nghề"), "extension:trade_list", "extension.view_trade"),
                 MenuItem(_("Tiêu chí ưu tiên"), "extension:priorityarea_list", "extension.view_priorityarea"),
                 MenuItem(_("Bộ tiêu chí thẩm định"), "extension:rubric_list", "extension.view_rubric"),
+                MenuItem(
+                    _("Thời hạn đăng ký, báo cáo"),
+                    "extension:schedulerule_list",
+                    "extension.view_schedulerule",
+                ),
             ),
             order=30,
         ),

@@ -116,30 +116,43 @@ DEADLINE_MONTH, DEADLINE_DAY = 6, 20
 DEADLINE_BASIS = "Thông tư 36/2013/TT-BCT, Điều 10, sửa đổi bởi Thông tư 17/2018/TT-BCT, Điều 1 khoản 9"
 
 
+@dataclass(frozen=True)
+class Deadline:
+    """The registration deadline as data (models.ScheduleRule.as_deadline()): the Department sends its
+    list before this day and month of the year before the plan year."""
+
+    month: int = DEADLINE_MONTH
+    day: int = DEADLINE_DAY
+    legal_basis: str = DEADLINE_BASIS
+
+
+DEFAULT_DEADLINE = Deadline()
+
+
 def plan_date(plan_year: int) -> datetime.date:
     """The date a plan year's rules are read at: its first day (the units and caps in force then)."""
     return datetime.date(plan_year, 1, 1)
 
 
-def registration_deadline(plan_year: int) -> datetime.date:
+def registration_deadline(plan_year: int, deadline: Deadline = DEFAULT_DEADLINE) -> datetime.date:
     """The Department sends its list to the agency before 20 June of the year before the plan year."""
-    return datetime.date(plan_year - 1, DEADLINE_MONTH, DEADLINE_DAY)
+    return datetime.date(plan_year - 1, deadline.month, deadline.day)
 
 
-def deadline_problem(plan_year: int, on: datetime.date) -> str | None:
+def deadline_problem(plan_year: int, on: datetime.date, deadline: Deadline = DEFAULT_DEADLINE) -> str | None:
     """None if a proposal for `plan_year` may still be registered or sent on `on`; otherwise the reason."""
-    deadline = registration_deadline(plan_year)
-    if on >= deadline:
+    day = registration_deadline(plan_year, deadline)
+    if on >= day:
         return (
             f"Đã hết hạn đăng ký kế hoạch khuyến công quốc gia năm {plan_year}: Sở Công Thương phải gửi "
-            f"Cục trước ngày {deadline:%d/%m/%Y} ({DEADLINE_BASIS})."
+            f"Cục trước ngày {day:%d/%m/%Y} ({deadline.legal_basis})."
         )
     return None
 
 
-def first_open_plan_year(on: datetime.date) -> int:
+def first_open_plan_year(on: datetime.date, deadline: Deadline = DEFAULT_DEADLINE) -> int:
     """The first plan year whose registration is still open on `on`."""
     year = on.year + 1
-    while deadline_problem(year, on) is not None:
+    while deadline_problem(year, on, deadline) is not None:
         year += 1
     return year

@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from cndp.extension import ledger, lifecycle
+from cndp.extension import ledger, lifecycle, reporting
 
 
 class ProgrammeScope(models.TextChoices):
@@ -69,3 +69,34 @@ class Indicator(models.TextChoices):
     TRAINEES = "trainees", _("Lượt người được đào tạo")
     PRODUCTS = "products", _("Sản phẩm CNNT tiêu biểu được chứng nhận")
     JOBS = "jobs", _("Việc làm mới")
+
+
+class ReportKind(models.TextChoices):
+    """Loại báo cáo tiến độ đề án."""
+
+    PERIODIC = reporting.PERIODIC, _("Báo cáo định kỳ")
+    FINAL = reporting.FINAL, _("Báo cáo tổng kết")
+
+
+class ReportStatus(models.TextChoices):
+    """Tình trạng báo cáo tiến độ."""
+
+    PENDING = reporting.PENDING, _("Chưa nộp")
+    SUBMITTED = reporting.SUBMITTED, _("Đã nộp, chờ xem xét")
+    NEEDS_REVISION = reporting.NEEDS_REVISION, _("Yêu cầu bổ sung, hoàn thiện")
+    ACCEPTED = reporting.ACCEPTED, _("Đã chấp nhận")
+
+
+class DocumentKind(models.TextChoices):
+    """Loại tài liệu đính kèm đề án."""
+
+    DOSSIER = "dossier", _("Hồ sơ đề án")
+    APPRAISAL = "appraisal", _("Biên bản, ý kiến thẩm định")
+    DECISION = "decision", _("Quyết định")
+    CONTRACT = "contract", _("Hợp đồng")
+    REPORT = "report", _("Báo cáo tiến độ, tổng kết")
+    INSPECTION = "inspection", _("Biên bản kiểm tra, giám sát")
+    ACCEPTANCE = "acceptance", _("Biên bản nghiệm thu")
+    LIQUIDATION = "liquidation", _("Biên bản thanh lý hợp đồng")
+    SETTLEMENT = "settlement", _("Hồ sơ quyết toán")
+    OTHER = "other", _("Khác")

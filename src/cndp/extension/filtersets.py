@@ -1,8 +1,19 @@
+import datetime
+
 import django_filters
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cndp.core.filtersets import BaseFilterSet
-from cndp.extension.choices import BeneficiaryKind, PriorityKind, ProgrammeScope, ProjectStatus
+from cndp.extension.choices import (
+    BeneficiaryKind,
+    PriorityKind,
+    ProgrammeScope,
+    ProjectStatus,
+    ReportKind,
+    ReportStatus,
+)
 from cndp.extension.models import (
     ActivityType,
     AnnualFund,
@@ -10,8 +21,10 @@ from cndp.extension.models import (
     FundingCap,
     PriorityArea,
     Programme,
+    ProgressReport,
     Project,
     Rubric,
+    ScheduleRule,
     Trade,
     valid_at,
 )
@@ -113,3 +126,48 @@ class AnnualFundFilterSet(BaseFilterSet):
     class Meta(BaseFilterSet.Meta):
         model = AnnualFund
         fields = ["q", "year", "programme"]
+
+
+class ProgressReportFilterSet(BaseFilterSet):
+    """Báo cáo tiến độ: by province, plan year, kind, status, where it stands today, due dates."""
+
+    STANDING = (
+        ("overdue", _("Quá hạn, chưa nộp")),
+        ("due_soon", _("Đến hạn trong 7 ngày")),
+        ("escalated", _("Đã báo trễ hạn")),
+        ("waiting", _("Chờ xem xét")),
+    )
+    province = django_filters.ModelChoiceFilter(
+        label=_("Tỉnh, thành phố"),
+        field_name="project__province_current",
+        queryset=Province.objects.filter(version="34").order_by("code"),
+    )
+    plan_year = django_filters.NumberFilter(label=_("Năm kế hoạch"), field_name="project__plan_year")
+    kind = django_filters.ChoiceFilter(label=_("Loại báo cáo"), choices=ReportKind.choices)
+    status = django_filters.MultipleChoiceFilter(label=_("Tình trạng"), choices=ReportStatus.choices)
+    standing = django_filters.ChoiceFilter(label=_("Theo hạn"), choices=STANDING, method="filter_standing")
+    due_from = django_filters.DateFilter(label=_("Hạn nộp từ ngày"), field_name="due_on", lookup_expr="gte")
+    due_to = django_filters.DateFilter(label=_("Hạn nộp đến ngày"), field_name="due_on", lookup_expr="lte")
+
+    class Meta(BaseFilterSet.Meta):
+        model = ProgressReport
+        fields = ["q", "province", "plan_year", "kind", "status", "standing", "due_from", "due_to"]
+
+    def filter_standing(self, queryset, name, value):
+        today = timezone.localdate()
+        owed = Q(status__in=[ReportStatus.PENDING, ReportStatus.NEEDS_REVISION])
+        if value == "overdue":
+            return queryset.filter(owed, due_on__lt=today)
+        if value == "due_soon":
+            return queryset.filter(owed, due_on__gte=today, due_on__lte=today + datetime.timedelta(days=7))
+        if value == "escalated":
+            return queryset.filter(owed, escalation__gt=0)
+        if value == "waiting":
+            return queryset.filter(status=ReportStatus.SUBMITTED)
+        return queryset
+
+
+class ScheduleRuleFilterSet(DatedFilterSet):
+    class Meta(BaseFilterSet.Meta):
+        model = ScheduleRule
+        fields = ["q", "valid_at"]

@@ -10,7 +10,7 @@ from cndp.accounts.models import Unit, User
 from cndp.core.forms import Form, ModelForm
 from cndp.core.permissions import user_province_id
 from cndp.extension import caps, lifecycle
-from cndp.extension.choices import LedgerKind
+from cndp.extension.choices import DocumentKind, LedgerKind
 from cndp.extension.models import (
     ActivityType,
     AnnualFund,
@@ -20,6 +20,7 @@ from cndp.extension.models import (
     Programme,
     Project,
     Rubric,
+    ScheduleRule,
     Trade,
 )
 from cndp.extension.services import PROJECT_FIELDS, user_roles
@@ -278,3 +279,68 @@ class AnnualFundForm(ModelForm):
     class Meta:
         model = AnnualFund
         fields = ["programme", "year", "amount", "decision", "note"]
+
+
+class ScheduleRuleForm(ModelForm):
+    class Meta:
+        model = ScheduleRule
+        fields = [
+            "name",
+            "registration_month",
+            "registration_day",
+            "registration_basis",
+            "half_year_month",
+            "half_year_day",
+            "year_month",
+            "year_day",
+            "cutoff_day",
+            "final_days",
+            "remind_days",
+            "escalate_province_days",
+            "escalate_agency_days",
+            "valid_from",
+            "valid_to",
+            "legal_basis",
+            "confirmed",
+        ]
+        widgets = {"valid_from": forms.DateInput, "valid_to": forms.DateInput}
+
+
+class ReportSubmitForm(Form):
+    """Nộp báo cáo tiến độ: progress, what was done, outputs achieved so far (cumulative)."""
+
+    percent_complete = forms.IntegerField(label=_("Tỷ lệ hoàn thành (%)"), min_value=0, max_value=100)
+    narrative = forms.CharField(
+        label=_("Kết quả thực hiện trong kỳ"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    difficulties = forms.CharField(
+        label=_("Khó khăn, vướng mắc, kiến nghị"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    trainees = forms.IntegerField(label=_("Lượt người đã được đào tạo (lũy kế)"), min_value=0, initial=0)
+    models = forms.IntegerField(label=_("Mô hình trình diễn đã xây dựng (lũy kế)"), min_value=0, initial=0)
+    machines = forms.IntegerField(label=_("Máy móc, thiết bị đã hỗ trợ (lũy kế)"), min_value=0, initial=0)
+    products = forms.IntegerField(label=_("Sản phẩm được chứng nhận (lũy kế)"), min_value=0, initial=0)
+    jobs = forms.IntegerField(label=_("Việc làm mới tạo ra (lũy kế)"), min_value=0, initial=0)
+
+    def outputs(self) -> dict[str, int]:
+        return {k: self.cleaned_data[k] for k in ("trainees", "models", "machines", "products", "jobs")}
+
+
+class ReportReviewForm(Form):
+    verdict = forms.ChoiceField(
+        label=_("Kết quả xem xét"),
+        choices=[("accepted", _("Chấp nhận báo cáo")), ("needs_revision", _("Yêu cầu bổ sung, hoàn thiện"))],
+    )
+    comment = forms.CharField(
+        label=_("Ý kiến (bắt buộc khi yêu cầu bổ sung)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class DocumentForm(Form):
+    kind = forms.ChoiceField(label=_("Loại tài liệu"), choices=DocumentKind.choices)
+    title = forms.CharField(label=_("Tên tài liệu"), max_length=255)
+    number = forms.CharField(label=_("Số, ký hiệu"), max_length=60, required=False)
+    issued_on = forms.DateField(label=_("Ngày văn bản"), required=False, **DATE)
+    file = forms.FileField(label=_("Tệp (PDF, Word, Excel, ảnh; tối đa 25 MB)"))

@@ -60,6 +60,9 @@ APPROVED = frozenset(
 # Where money may move (advances, payments, refunds); settlement only once liquidated.
 DISBURSING = frozenset({CONTRACTED, IN_PROGRESS, ADJUSTED, INSPECTED, ACCEPTED, LIQUIDATED})
 
+# Where progress reports are owed: from the contract until acceptance (suspended projects pause).
+REPORTING = frozenset({CONTRACTED, IN_PROGRESS, ADJUSTED, INSPECTED})
+
 # Roles (the values of accounts.choices.Role).
 ADMIN = "admin"
 AGENCY = "agency_officer"

@@ -575,3 +575,44 @@ MODELS = (
 def load_with(get_model) -> dict[str, int]:
     """Load with `get_model(app_label, name)` — apps.get_model in a migration, django.apps.apps otherwise."""
     return load_reference_data(get_model("places", "Province"), *(get_model("extension", m) for m in MODELS))
+
+
+# ---- deadlines and the progress-report calendar ----------------------------------------------------------
+
+SCHEDULE_RULES = (
+    {
+        "name": "Hạn đăng ký kế hoạch khuyến công quốc gia và lịch báo cáo tiến độ đề án",
+        "valid_from": datetime.date(2018, 12, 28),
+        "registration_month": 6,
+        "registration_day": 20,
+        "registration_basis": (
+            "Thông tư 36/2013/TT-BCT, Điều 10, sửa đổi bởi Thông tư 17/2018/TT-BCT, Điều 1 khoản 9 "
+            "(Sở Công Thương gửi Cục trước ngày 20 tháng 6 hằng năm)"
+        ),
+        "half_year_month": 6,
+        "half_year_day": 20,
+        "year_month": 12,
+        "year_day": 20,
+        "cutoff_day": 14,
+        "final_days": 30,
+        "remind_days": 7,
+        "escalate_province_days": 1,
+        "escalate_agency_days": 15,
+        "legal_basis": (
+            "Thông tư 46/2012/TT-BCT, Điều 9 và Thông tư 28/2018/TT-BTC (chế độ báo cáo, kiểm tra, giám "
+            "sát đề án khuyến công); Nghị định 09/2019/NĐ-CP (chốt số liệu ngày 14, hạn ngày 20). Kỳ báo "
+            "cáo 6 tháng, năm theo thực tiễn — CHƯA ĐỐI CHIẾU nguyên văn."
+        ),
+        "confirmed": False,
+    },
+)
+
+
+def load_schedule_rules(ScheduleRule) -> int:
+    for row in SCHEDULE_RULES:
+        ScheduleRule.objects.update_or_create(
+            valid_from=row["valid_from"],
+            name=row["name"],
+            defaults={**row, "search_folded": fold(f"{row['name']} {row['legal_basis']}")[:500]},
+        )
+    return len(SCHEDULE_RULES)

@@ -7,14 +7,17 @@ import datetime
 
 from django.db.models import Count, Q, QuerySet, Sum
 
-from cndp.extension import caps, ledger, lifecycle, selection
+from cndp.extension import caps, ledger, lifecycle, reporting, selection
 from cndp.extension.models import (
     AnnualFund,
     FundingCap,
     Programme,
+    ProgressReport,
     Project,
+    ProjectDocument,
     ProjectTransition,
     Rubric,
+    ScheduleRule,
     valid_at,
 )
 
@@ -132,3 +135,45 @@ def year_overview(year: int) -> dict[str, int]:
     agg["approved_funds"] = agg["approved_funds"] or 0
     agg["disbursed"] = (money["out"] or 0) - (money["back"] or 0)
     return agg
+
+
+# ---- deadlines and progress reports --------------------------------------------------------------------
+
+
+def schedule_rule_at(date: datetime.date) -> ScheduleRule | None:
+    """The deadline and report calendar in force on `date` (the latest that started on or before it)."""
+    return valid_at(ScheduleRule.objects.all(), date).order_by("-valid_from", "-pk").first()
+
+
+def report_rule_at(date: datetime.date) -> reporting.Rule:
+    rule = schedule_rule_at(date)
+    return rule.as_rule() if rule else reporting.Rule()
+
+
+def deadline_for(plan_year: int) -> caps.Deadline:
+    """The registration deadline of a plan year: the rule in force on 1 January of the year before."""
+    rule = schedule_rule_at(datetime.date(plan_year - 1, 1, 1))
+    return rule.as_deadline() if rule else caps.DEFAULT_DEADLINE
+
+
+def project_reports(project: Project) -> list[ProgressReport]:
+    return list(project.reports.select_related("submitted_by", "reviewed_by").order_by("sequence"))
+
+
+def project_documents(project: Project) -> QuerySet[ProjectDocument]:
+    return project.documents.select_related("uploaded_by", "report").order_by("-uploaded_at", "-pk")
+
+
+def report_list() -> QuerySet[ProgressReport]:
+    """The report list's queryset: the project, its province and unit come with it."""
+    return ProgressReport.objects.select_related(
+        "project", "project__province_current", "project__implementing_unit", "submitted_by"
+    )
+
+
+def reports_owed(today: datetime.date) -> QuerySet[ProgressReport]:
+    """Reports still owed (not submitted, or sent back) of projects that are running: the reminder and
+    escalation task's input."""
+    return report_list().filter(
+        status__in=list(reporting.OPEN), project__status__in=list(lifecycle.REPORTING)
+    )

@@ -11,9 +11,11 @@ from cndp.extension.models import (
     LedgerEntry,
     PriorityArea,
     Programme,
+    ProgressReport,
     Project,
     ProjectTransition,
     Rubric,
+    ScheduleRule,
     Trade,
 )
 
@@ -174,3 +176,77 @@ class AnnualFundTable(BaseTable):
     class Meta(BaseTable.Meta):
         model = AnnualFund
         fields = ("year", "programme", "amount", "decision", "note")
+
+
+class ProgressReportTable(BaseTable):
+    """Báo cáo tiến độ: late ones stand out (days late, escalation level)."""
+
+    report = tables.Column(
+        verbose_name=_("Báo cáo"), accessor="sequence", linkify=lambda record: record.get_absolute_url()
+    )
+    project = tables.Column(verbose_name=_("Đề án"), accessor="project__code", order_by=("project__code",))
+    project_name = tables.Column(verbose_name=_("Tên đề án"), accessor="project__name", orderable=False)
+    province = tables.Column(
+        verbose_name=_("Tỉnh, thành phố"),
+        accessor="project__province_current__name",
+        order_by=("project__province_current__code",),
+    )
+    period_end = tables.DateColumn(verbose_name=_("Số liệu đến"), format="d/m/Y")
+    due_on = tables.DateColumn(verbose_name=_("Hạn nộp"), format="d/m/Y")
+    late = tables.Column(verbose_name=_("Quá hạn (ngày)"), empty_values=(), orderable=False)
+    percent_complete = tables.Column(verbose_name=_("Hoàn thành (%)"), attrs={"td": {"class": "text-end"}})
+
+    class Meta(BaseTable.Meta):
+        model = ProgressReport
+        fields = (
+            "report",
+            "project",
+            "project_name",
+            "province",
+            "period_end",
+            "due_on",
+            "status",
+            "late",
+            "escalation",
+            "percent_complete",
+        )
+        row_attrs = {"class": lambda record: "table-danger" if _late_days(record) else ""}
+
+    def render_report(self, record):
+        return f"{record.get_kind_display()} {_('kỳ')} {record.sequence}"
+
+    def value_report(self, record):
+        return self.render_report(record)
+
+    def render_late(self, record):
+        return _late_days(record) or "—"
+
+    def value_late(self, record):
+        return _late_days(record)
+
+    def render_escalation(self, value):
+        return {0: "—", 1: _("Đã báo Sở"), 2: _("Đã báo Cục")}.get(value, value)
+
+
+def _late_days(record) -> int:
+    from django.utils import timezone
+
+    if record.status not in ("pending", "needs_revision"):
+        return 0
+    return max((timezone.localdate() - record.due_on).days, 0)
+
+
+class ScheduleRuleTable(BaseTable):
+    name = tables.Column(linkify=True, verbose_name=_("Tên quy định"))
+
+    class Meta(BaseTable.Meta):
+        model = ScheduleRule
+        fields = (
+            "name",
+            "registration_day",
+            "registration_month",
+            "remind_days",
+            "valid_from",
+            "valid_to",
+            "confirmed",
+        )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cndp.extension import views
+from cndp.extension import progress_views, views
 
 app_name = "extension"
 urlpatterns = [
@@ -17,4 +17,10 @@ urlpatterns = [
     *views.TradeViews.urls(),
     *views.PriorityAreaViews.urls(),
     *views.RubricViews.urls(),
+    *progress_views.ProgressReportViews.urls(),
+    path("progress-reports/<int:pk>/submit/", progress_views.report_submit, name="report_submit"),
+    path("progress-reports/<int:pk>/review/", progress_views.report_review, name="report_review"),
+    path("projects/<int:pk>/documents/", progress_views.document_add, name="document_add"),
+    path("documents/<int:pk>/", progress_views.document_download, name="document_download"),
+    *progress_views.ScheduleRuleViews.urls(),
 ]

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from cndp.core import generic
 from cndp.core.permissions import can, in_scope, require
 from cndp.core.services import ServiceError
-from cndp.extension import caps, filtersets, forms, lifecycle, selectors, services, tables
+from cndp.extension import caps, filtersets, forms, lifecycle, reporting, selectors, services, tables
 from cndp.extension.models import (
     ActivityType,
     AnnualFund,
@@ -27,7 +27,9 @@ from cndp.extension.models import (
     LedgerEntry,
     PriorityArea,
     Programme,
+    ProgressReport,
     Project,
+    ProjectDocument,
     Rubric,
     Trade,
 )
@@ -61,6 +63,12 @@ PROJECT_DETAIL_FIELDS = [
     "planned_machines",
     "planned_products",
     "planned_jobs",
+    "percent_complete",
+    "achieved_trainees",
+    "achieved_models",
+    "achieved_machines",
+    "achieved_products",
+    "achieved_jobs",
     "status",
     "registered_on",
     "score",
@@ -140,6 +148,8 @@ def project_panels(request, project: Project) -> dict:
     """What the project page shows beside its data: history of transitions and the next steps, the cap in
     force, the appraisal sheets and rank, the ledger and its totals."""
     user = request.user
+    today = timezone.localdate()
+    rule = selectors.report_rule_at(today)
     roles = services.user_roles(user)
     may_change = can(user, "change", project) and in_scope(user, project)
     steps = lifecycle.allowed_transitions(project.status, roles) if may_change else []
@@ -163,7 +173,7 @@ def project_panels(request, project: Project) -> dict:
         ],
         "cap": cap,
         "cap_limit": cap.amount_limit(project.technology_line) if cap else None,
-        "deadline": caps.registration_deadline(project.plan_year),
+        "deadline": caps.registration_deadline(project.plan_year, selectors.deadline_for(project.plan_year)),
         "beneficiaries": project.beneficiaries.all(),
         "may_edit_project": may_change and forms.may_edit(user, project),
         "can_add_beneficiary": can(user, "add", Beneficiary) and may_change and forms.may_edit(user, project),
@@ -174,6 +184,18 @@ def project_panels(request, project: Project) -> dict:
         else None,
         "ledger_entries": entries,
         "totals": selectors.project_totals(project) if entries is not None else None,
+        "reports": [
+            (r, reporting.standing(r.status, r.due_on, today, rule))
+            for r in selectors.project_reports(project)
+        ]
+        if can(user, "view", ProgressReport)
+        else None,
+        "documents": list(selectors.project_documents(project))
+        if can(user, "view", ProjectDocument)
+        else None,
+        "document_form": forms.DocumentForm(prefix="doc")
+        if can(user, "add", ProjectDocument) and in_scope(user, project)
+        else None,
         "ledger_form": forms.LedgerForm(initial={"on": timezone.localdate()})
         if can(user, "add", LedgerEntry) and may_change and (project.status in lifecycle.DISBURSING)
         else None,
@@ -191,22 +213,7 @@ class ProjectViews(generic.Registry):
     detail_fields = PROJECT_DETAIL_FIELDS
     detail_template = "extension/project_detail.html"
 
-    @classmethod
-    def urls(cls):
-        custom = {
-            "project_add": ProjectEditView,
-            "project_edit": ProjectEditView,
-            "project_detail": ProjectDetailView,
-        }
-        out = []
-        for pattern in super().urls():
-            base = custom.get(pattern.name)
-            if base is None:
-                out.append(pattern)
-            else:
-                view = type(f"Project{base.__name__}", (base,), {"registry": cls}).as_view()
-                out.append(path(str(pattern.pattern), view, name=pattern.name))
-        return out
+    view_classes = {"edit": ProjectEditView, "detail": ProjectDetailView}
 
 
 def _project(request, pk, action="view") -> Project:

@@ -89,6 +89,14 @@ EXPECTED = {
         "counting_board": "",
         "leader": "v",
     },
+    "extension:progressreport": {
+        "admin": "v",
+        "agency_officer": "v",
+        "province_officer": "v",
+        "party_officer": "",
+        "counting_board": "",
+        "leader": "v",
+    },
     **{
         f"extension:{name}": {
             "admin": "vacd",
@@ -106,12 +114,15 @@ EXPECTED = {
             "trade",
             "priorityarea",
             "rubric",
+            "schedulerule",
         )
     },
 }
 HAS_FORM = {"places:province": False, "congress:comment": False}
 CAN_DELETE = {"places:province": False, "congress:comment": False}
 CAN_DELETE["extension:project"] = False  # a project is withdrawn, never deleted
+# Reports are scheduled by the contract, submitted and reviewed on their own page; never deleted.
+HAS_FORM["extension:progressreport"] = CAN_DELETE["extension:progressreport"] = False
 
 
 def sample(registry, demo):
@@ -143,6 +154,10 @@ def sample(registry, demo):
         "extension:trade": extension.Trade.objects.first(),
         "extension:priorityarea": extension.PriorityArea.objects.first(),
         "extension:rubric": extension.Rubric.objects.first(),
+        "extension:schedulerule": extension.ScheduleRule.objects.first(),
+        "extension:progressreport": extension.ProgressReport.objects.filter(
+            project__province_current__code="01"
+        ).first(),
     }[registry]
 
 
@@ -205,6 +220,8 @@ API = {
     "extension:trade": "extension-api:trade",
     "extension:priorityarea": "extension-api:priorityarea",
     "extension:rubric": "extension-api:rubric",
+    "extension:progressreport": "extension-api:progressreport",
+    "extension:schedulerule": "extension-api:schedulerule",
 }
 
 

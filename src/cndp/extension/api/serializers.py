@@ -9,10 +9,12 @@ from cndp.extension.models import (
     FundingCap,
     PriorityArea,
     Programme,
+    ProgressReport,
     Project,
     ProjectTransition,
     Rubric,
     RubricCriterion,
+    ScheduleRule,
     Trade,
 )
 
@@ -183,3 +185,59 @@ class AnnualFundSerializer(NFCModelSerializer):
     class Meta:
         model = AnnualFund
         fields = ["id", "programme", "year", "amount", "decision", "note"]
+
+
+class ProgressReportSerializer(NFCModelSerializer):
+    """Báo cáo tiến độ (read-only here: submission and review go through their own pages and services)."""
+
+    project_code = serializers.CharField(source="project.code", read_only=True)
+
+    class Meta:
+        model = ProgressReport
+        fields = [
+            "id",
+            "project",
+            "project_code",
+            "sequence",
+            "kind",
+            "period_end",
+            "due_on",
+            "status",
+            "percent_complete",
+            "narrative",
+            "difficulties",
+            "achieved_trainees",
+            "achieved_models",
+            "achieved_machines",
+            "achieved_products",
+            "achieved_jobs",
+            "submissions",
+            "submitted_at",
+            "reviewed_at",
+            "review_comment",
+            "escalation",
+        ]
+        read_only_fields = fields
+
+
+class ScheduleRuleSerializer(NFCModelSerializer):
+    class Meta:
+        model = ScheduleRule
+        fields = [
+            "id",
+            "name",
+            "registration_month",
+            "registration_day",
+            "registration_basis",
+            "half_year_month",
+            "half_year_day",
+            "year_month",
+            "year_day",
+            "cutoff_day",
+            "final_days",
+            "remind_days",
+            "escalate_province_days",
+            "escalate_agency_days",
+            "confirmed",
+            *DATED,
+        ]

@@ -12,5 +12,7 @@ router.register("trades", views.TradeViewSet)
 router.register("priority-areas", views.PriorityAreaViewSet)
 router.register("rubrics", views.RubricViewSet)
 router.register("annual-funds", views.AnnualFundViewSet)
+router.register("progress-reports", views.ProgressReportViewSet)
+router.register("schedule-rules", views.ScheduleRuleViewSet)
 app_name = "extension-api"
 urlpatterns = router.urls

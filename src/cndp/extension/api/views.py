@@ -13,6 +13,7 @@ from cndp.extension.models import (
     PriorityArea,
     Programme,
     Rubric,
+    ScheduleRule,
     Trade,
 )
 
@@ -102,3 +103,15 @@ class AnnualFundViewSet(RestrictedReadOnlyViewSet):
     queryset = AnnualFund.objects.all()
     serializer_class = serializers.AnnualFundSerializer
     filterset_class = filtersets.AnnualFundFilterSet
+
+
+class ProgressReportViewSet(RestrictedReadOnlyViewSet):
+    queryset = selectors.report_list()
+    serializer_class = serializers.ProgressReportSerializer
+    filterset_class = filtersets.ProgressReportFilterSet
+
+
+class ScheduleRuleViewSet(RestrictedReadOnlyViewSet):
+    queryset = ScheduleRule.objects.all()
+    serializer_class = serializers.ScheduleRuleSerializer
+    filterset_class = filtersets.ScheduleRuleFilterSet

@@ -23,7 +23,7 @@ from cndp.accounts.models import User
 from cndp.extension import reference as ref
 from cndp.extension.demo.data import FUNDS, YEARS
 from cndp.extension.demo.generate import _generate, _programme
-from cndp.extension.models import AnnualFund, Programme, Project
+from cndp.extension.models import AnnualFund, Programme, Project, ScheduleRule
 
 
 def load(stdout) -> None:
@@ -32,6 +32,8 @@ def load(stdout) -> None:
         from django.apps import apps
 
         ref.load_with(apps.get_model)
+    if not ScheduleRule.objects.exists():
+        ref.load_schedule_rules(ScheduleRule)
         national = {p.code: p for p in Programme.objects.filter(scope="national")}
     officer = User.objects.get(username="chuyenvien")
     for year, amount in FUNDS.items():
@@ -51,5 +53,5 @@ def load(stdout) -> None:
         counts = _generate(national, officer)
     stdout.write(
         "Khuyến công: {projects} đề án, {transitions} lần chuyển trạng thái, {appraisals} phiếu chấm, "
-        "{entries} bút toán kinh phí\n".format(**counts)
+        "{entries} bút toán kinh phí, {reports} báo cáo tiến độ\n".format(**counts)
     )

@@ -1,3 +1,4 @@
+from cndp.extension.models.progress import OUTPUTS, ProgressReport, ProjectDocument
 from cndp.extension.models.project import (
     Appraisal,
     AppraisalScore,
@@ -15,11 +16,16 @@ from cndp.extension.models.reference import (
     ProgrammeTarget,
     Rubric,
     RubricCriterion,
+    ScheduleRule,
     Trade,
     valid_at,
 )
 
 __all__ = [
+    "OUTPUTS",
+    "ProgressReport",
+    "ProjectDocument",
+    "ScheduleRule",
     "ActivityType",
     "AnnualFund",
     "Appraisal",

@@ -100,6 +100,23 @@ class Project(CndpModel):
     planned_machines = models.PositiveIntegerField(_("số máy móc, thiết bị"), default=0)
     planned_products = models.PositiveIntegerField(_("số sản phẩm được chứng nhận"), default=0)
     planned_jobs = models.PositiveIntegerField(_("số việc làm mới"), default=0)
+    achieved_trainees = models.PositiveIntegerField(
+        _("lượt người đã được đào tạo"), default=0, editable=False
+    )
+    achieved_models = models.PositiveIntegerField(_("mô hình đã xây dựng"), default=0, editable=False)
+    achieved_machines = models.PositiveIntegerField(
+        _("máy móc, thiết bị đã hỗ trợ"), default=0, editable=False
+    )
+    achieved_products = models.PositiveIntegerField(
+        _("sản phẩm đã được chứng nhận"), default=0, editable=False
+    )
+    achieved_jobs = models.PositiveIntegerField(_("việc làm mới đã tạo"), default=0, editable=False)
+    percent_complete = models.PositiveSmallIntegerField(
+        _("tỷ lệ hoàn thành (%)"),
+        default=0,
+        editable=False,
+        help_text=_("Theo báo cáo tiến độ được chấp nhận gần nhất"),
+    )
     status = models.CharField(
         _("trạng thái"),
         max_length=20,

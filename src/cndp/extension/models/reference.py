@@ -45,6 +45,17 @@ class Dated(CndpModel):
             raise ValidationError({"valid_to": _("Ngày hết hiệu lực phải sau ngày có hiệu lực.")})
 
 
+class Coded(Dated):
+    """A dated reference record known by its own code (mã), found by its code and name."""
+
+    code = models.SlugField(_("mã"), max_length=40, unique=True)
+
+    search_fields = ("code", "name")
+
+    class Meta:
+        abstract = True
+
+
 def valid_at(queryset, date: datetime.date):
     """Records of a dated model in force on `date`."""
     return queryset.filter(valid_from__lte=date).filter(
@@ -52,10 +63,9 @@ def valid_at(queryset, date: datetime.date):
     )
 
 
-class Programme(Dated):
+class Programme(Coded):
     """Chương trình khuyến công — national (the agency) or local (a province), for a phase."""
 
-    code = models.SlugField(_("mã"), max_length=40, unique=True)
     name = models.CharField(_("tên chương trình"), max_length=255)
     scope = models.CharField(_("cấp"), max_length=10, choices=ProgrammeScope.choices)
     province = models.ForeignKey(
@@ -72,7 +82,6 @@ class Programme(Dated):
     description = models.TextField(_("mục tiêu, ghi chú"), blank=True)
 
     history = HistoricalRecords()
-    search_fields = ("code", "name")
 
     class Meta:
         verbose_name = _("chương trình khuyến công")
@@ -133,16 +142,14 @@ class ProgrammeTarget(CndpModel):
         return self.programme.get_absolute_url()
 
 
-class ActivityType(Dated):
+class ActivityType(Coded):
     """Nội dung hoạt động khuyến công (Nghị định 45/2012/NĐ-CP Điều 4, sửa đổi bởi Nghị định 235/2025)."""
 
-    code = models.SlugField(_("mã"), max_length=40, unique=True)
     name = models.CharField(_("tên nội dung"), max_length=255)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     description = models.TextField(_("mô tả"), blank=True)
 
     history = HistoricalRecords()
-    search_fields = ("code", "name")
 
     class Meta:
         verbose_name = _("nội dung hoạt động khuyến công")
@@ -241,15 +248,13 @@ class FundingCap(Dated):
         )
 
 
-class Trade(Dated):
+class Trade(Coded):
     """Ngành nghề được hưởng chính sách khuyến công (Nghị định 45/2012/NĐ-CP Điều 5)."""
 
-    code = models.SlugField(_("mã"), max_length=40, unique=True)
     name = models.CharField(_("tên ngành nghề"), max_length=255)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     history = HistoricalRecords()
-    search_fields = ("code", "name")
 
     class Meta:
         verbose_name = _("ngành nghề")
@@ -264,16 +269,14 @@ class Trade(Dated):
         return reverse("extension:trade_detail", args=[self.pk])
 
 
-class PriorityArea(Dated):
+class PriorityArea(Coded):
     """Ưu tiên — a priority area, trade or beneficiary group (Thông tư 46/2012/TT-BCT Điều 6)."""
 
-    code = models.SlugField(_("mã"), max_length=40, unique=True)
     kind = models.CharField(_("nhóm"), max_length=12, choices=PriorityKind.choices)
     name = models.CharField(_("tên"), max_length=255)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     history = HistoricalRecords()
-    search_fields = ("code", "name")
 
     class Meta:
         verbose_name = _("tiêu chí ưu tiên")
@@ -288,10 +291,9 @@ class PriorityArea(Dated):
         return reverse("extension:priorityarea_detail", args=[self.pk])
 
 
-class Rubric(Dated):
+class Rubric(Coded):
     """Bộ tiêu chí chấm điểm thẩm định — criteria with weights, a scale, a pass mark, reviewers needed."""
 
-    code = models.SlugField(_("mã"), max_length=40, unique=True)
     name = models.CharField(_("tên bộ tiêu chí"), max_length=255)
     scale = models.PositiveSmallIntegerField(
         _("thang điểm mỗi tiêu chí"), default=10, validators=[MinValueValidator(1)]
@@ -308,7 +310,6 @@ class Rubric(Dated):
     )
 
     history = HistoricalRecords()
-    search_fields = ("code", "name")
 
     class Meta:
         verbose_name = _("bộ tiêu chí thẩm định")
@@ -385,3 +386,109 @@ class AnnualFund(CndpModel):
 
     def get_absolute_url(self) -> str:
         return reverse("extension:annualfund_detail", args=[self.pk])
+
+
+class ScheduleRule(Dated):
+    """Quy định thời hạn — the registration deadline of the national plan and the progress-report
+    calendar (due days, data cut-off, reminder and escalation days), effective-dated with its basis."""
+
+    name = models.CharField(_("tên quy định"), max_length=255)
+    registration_month = models.PositiveSmallIntegerField(
+        _("hạn gửi đăng ký: tháng"), default=6, validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    registration_day = models.PositiveSmallIntegerField(
+        _("hạn gửi đăng ký: ngày"),
+        default=20,
+        validators=[MinValueValidator(1), MaxValueValidator(31)],
+        help_text=_("Sở Công Thương gửi Cục trước ngày này của năm trước năm kế hoạch"),
+    )
+    registration_basis = models.TextField(_("căn cứ hạn đăng ký"), blank=True)
+    half_year_month = models.PositiveSmallIntegerField(
+        _("báo cáo 6 tháng: tháng"), default=6, validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    half_year_day = models.PositiveSmallIntegerField(
+        _("báo cáo 6 tháng: hạn ngày"), default=20, validators=[MinValueValidator(1), MaxValueValidator(31)]
+    )
+    year_month = models.PositiveSmallIntegerField(
+        _("báo cáo năm: tháng"), default=12, validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    year_day = models.PositiveSmallIntegerField(
+        _("báo cáo năm: hạn ngày"), default=20, validators=[MinValueValidator(1), MaxValueValidator(31)]
+    )
+    cutoff_day = models.PositiveSmallIntegerField(
+        _("số liệu tính đến ngày"),
+        default=14,
+        validators=[MinValueValidator(1), MaxValueValidator(31)],
+        help_text=_("Ngày chốt số liệu trong tháng báo cáo"),
+    )
+    final_days = models.PositiveSmallIntegerField(_("báo cáo tổng kết: số ngày sau khi kết thúc"), default=30)
+    remind_days = models.PositiveSmallIntegerField(_("nhắc trước hạn (ngày)"), default=7)
+    escalate_province_days = models.PositiveSmallIntegerField(
+        _("quá hạn bao nhiêu ngày thì báo Sở Công Thương"), default=1
+    )
+    escalate_agency_days = models.PositiveSmallIntegerField(
+        _("quá hạn bao nhiêu ngày thì báo Cục"), default=15
+    )
+    confirmed = models.BooleanField(
+        _("đã đối chiếu văn bản"),
+        default=False,
+        help_text=_("Bỏ chọn khi thời hạn theo thực tiễn, chưa đối chiếu được nguyên văn văn bản"),
+    )
+
+    history = HistoricalRecords()
+    search_fields = ("name", "legal_basis")
+
+    class Meta:
+        verbose_name = _("quy định thời hạn đăng ký, báo cáo")
+        verbose_name_plural = pgettext_lazy("plural", "quy định thời hạn đăng ký, báo cáo")
+        ordering = ["-valid_from"]
+        constraints = [
+            _valid_range("schedule_rule"),
+            models.CheckConstraint(
+                condition=models.Q(escalate_agency_days__gte=models.F("escalate_province_days")),
+                name="ext_schedule_rule_escalation_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("extension:schedulerule_detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        for month, day, field in (
+            (self.registration_month, self.registration_day, "registration_day"),
+            (self.half_year_month, self.half_year_day, "half_year_day"),
+            (self.year_month, self.year_day, "year_day"),
+        ):
+            try:
+                datetime.date(2025, month or 1, day or 1)  # a common year: 29/2 is refused
+            except ValueError:
+                raise ValidationError(
+                    {field: _("Ngày %(d)s/%(m)s không tồn tại.") % {"d": day, "m": month}}
+                ) from None
+        if (self.escalate_agency_days or 0) < (self.escalate_province_days or 0):
+            raise ValidationError(
+                {"escalate_agency_days": _("Báo Cục không thể sớm hơn báo Sở Công Thương.")}
+            )
+
+    def as_rule(self):
+        from cndp.extension import reporting
+
+        return reporting.Rule(
+            half_year_due=(self.half_year_month, self.half_year_day),
+            year_due=(self.year_month, self.year_day),
+            cutoff_day=self.cutoff_day,
+            final_days=self.final_days,
+            remind_days=self.remind_days,
+            escalate_province_days=self.escalate_province_days,
+            escalate_agency_days=self.escalate_agency_days,
+            legal_basis=self.legal_basis,
+        )
+
+    def as_deadline(self) -> caps.Deadline:
+        return caps.Deadline(
+            self.registration_month, self.registration_day, self.registration_basis or self.legal_basis
+        )

@@ -8,6 +8,14 @@ from cndp.extension.services.funds import (
     selection_confirm,
     selection_propose,
 )
+from cndp.extension.services.imports import project_import
+from cndp.extension.services.progress import (
+    document_add,
+    report_review,
+    report_submit,
+    reports_follow_up,
+    reports_schedule,
+)
 from cndp.extension.services.projects import (
     PROJECT_FIELDS,
     project_create,
@@ -22,7 +30,13 @@ __all__ = [
     "SelectionProposal",
     "appraisal_record",
     "disbursement_record",
+    "document_add",
+    "report_review",
+    "report_submit",
+    "reports_follow_up",
+    "reports_schedule",
     "project_create",
+    "project_import",
     "project_problems",
     "project_transition",
     "project_update",

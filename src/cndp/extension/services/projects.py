@@ -117,7 +117,7 @@ def project_problems(
         and programme is not None
         and programme.scope == ProgrammeScope.NATIONAL
     ):
-        message = caps.deadline_problem(project.plan_year, on)
+        message = caps.deadline_problem(project.plan_year, on, selectors.deadline_for(project.plan_year))
         if message:
             problems["plan_year"] = message
     return problems
@@ -288,6 +288,10 @@ def project_transition(
     project.status_changed = at
     project._history_user = user
     project.save(update_fields=["status", "status_changed", "approved_funds"])
+    if target == lifecycle.CONTRACTED:
+        from cndp.extension.services.progress import reports_schedule
+
+        reports_schedule(project=project, user=user, on=on)
     return record
 
 

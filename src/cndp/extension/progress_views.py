@@ -1,0 +1,208 @@
+"""Progress reports and documents screens (báo cáo tiến độ, tài liệu đề án): the report list with where
+each stands (late ones first to the eye), a report's page with submission and review, file upload and
+download within the user's scope, and the registry of the deadline / report calendar rules."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cndp.core import generic
+from cndp.core.permissions import can, in_scope, require
+from cndp.core.services import ServiceError
+from cndp.extension import filtersets, forms, reporting, selectors, services, tables
+from cndp.extension.models import ProgressReport, Project, ProjectDocument, ScheduleRule
+
+
+def _form_errors(form) -> str:
+    return "; ".join(
+        f"{form.fields[f].label if f in form.fields else ''}: {', '.join(e)}".lstrip(": ")
+        for f, e in form.errors.items()
+    )
+
+
+def report_panels(user, report: ProgressReport) -> dict:
+    """What a report's page shows beside its data: where it stands today, the submit form for the
+    implementing side, the review form for the agency, its documents and the upload form."""
+    today = timezone.localdate()
+    rule = selectors.report_rule_at(today)
+    may_submit = can(user, "change", report) and in_scope(user, report) and report.status in reporting.OPEN
+    may_review = can(user, "add", ProgressReport) and report.status == reporting.SUBMITTED
+    initial = {"percent_complete": report.percent_complete, **report.outputs()}
+    if report.status == reporting.NEEDS_REVISION:
+        initial.update(narrative=report.narrative, difficulties=report.difficulties)
+    return {
+        "standing": reporting.standing(report.status, report.due_on, today, rule),
+        "submit_form": forms.ReportSubmitForm(initial=initial, prefix="submit") if may_submit else None,
+        "review_form": forms.ReportReviewForm(prefix="review") if may_review else None,
+        "documents": list(report.documents.select_related("uploaded_by")),
+        "document_form": forms.DocumentForm(initial={"kind": "report"}, prefix="doc")
+        if can(user, "add", ProjectDocument) and in_scope(user, report)
+        else None,
+    }
+
+
+class ProgressReportDetailView(generic.ObjectDetailView):
+    def context(self, **extra):
+        ctx = super().context(**extra)
+        if extra.get("tab") == "detail":
+            ctx.update(report_panels(self.request.user, extra["object"]))
+        return ctx
+
+
+class ProgressReportViews(generic.Registry):
+    model = ProgressReport
+    queryset = selectors.report_list()
+    table = tables.ProgressReportTable
+    filterset = filtersets.ProgressReportFilterSet
+    allow_delete = False  # reports are scheduled from the contract; never deleted
+    url_prefix = "progress-reports"
+    detail_template = "extension/report_detail.html"
+    detail_fields = [
+        "project",
+        "sequence",
+        "kind",
+        "period_end",
+        "due_on",
+        "status",
+        "percent_complete",
+        "narrative",
+        "difficulties",
+        "achieved_trainees",
+        "achieved_models",
+        "achieved_machines",
+        "achieved_products",
+        "achieved_jobs",
+        "submissions",
+        "submitted_at",
+        "submitted_by",
+        "reviewed_at",
+        "reviewed_by",
+        "review_comment",
+        "reminded_on",
+        "escalation",
+        "escalated_on",
+    ]
+    view_classes = {"detail": ProgressReportDetailView}
+
+
+class ScheduleRuleViews(generic.Registry):
+    model = ScheduleRule
+    table = tables.ScheduleRuleTable
+    filterset = filtersets.ScheduleRuleFilterSet
+    form = forms.ScheduleRuleForm
+    detail_fields = [
+        "name",
+        "registration_day",
+        "registration_month",
+        "registration_basis",
+        "half_year_day",
+        "half_year_month",
+        "year_day",
+        "year_month",
+        "cutoff_day",
+        "final_days",
+        "remind_days",
+        "escalate_province_days",
+        "escalate_agency_days",
+        "valid_from",
+        "valid_to",
+        "legal_basis",
+        "confirmed",
+    ]
+
+
+def _report(request, pk, action="view") -> ProgressReport:
+    report = get_object_or_404(selectors.report_list(), pk=pk)
+    require(request.user, action, report)
+    return report
+
+
+@login_required
+@require_POST
+def report_submit(request, pk):
+    report = _report(request, pk, "change")
+    form = forms.ReportSubmitForm(request.POST, prefix="submit")
+    if not form.is_valid():
+        messages.error(request, _("Báo cáo chưa hợp lệ: %(e)s") % {"e": _form_errors(form)})
+        return redirect(report.get_absolute_url())
+    data = form.cleaned_data
+    try:
+        services.report_submit(
+            report=report,
+            user=request.user,
+            percent_complete=data["percent_complete"],
+            narrative=data["narrative"],
+            difficulties=data["difficulties"],
+            **form.outputs(),
+        )
+    except ServiceError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Đã nộp «%(r)s».") % {"r": report})
+    return redirect(report.get_absolute_url())
+
+
+@login_required
+@require_POST
+def report_review(request, pk):
+    report = _report(request, pk)
+    require(request.user, "add", ProgressReport)
+    form = forms.ReportReviewForm(request.POST, prefix="review")
+    if not form.is_valid():
+        messages.error(request, _("Kết quả xem xét chưa hợp lệ: %(e)s") % {"e": _form_errors(form)})
+        return redirect(report.get_absolute_url())
+    try:
+        services.report_review(
+            report=report,
+            user=request.user,
+            verdict=form.cleaned_data["verdict"],
+            comment=form.cleaned_data["comment"],
+        )
+    except ServiceError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Đã ghi kết quả xem xét «%(r)s».") % {"r": report})
+    return redirect(report.get_absolute_url())
+
+
+@login_required
+@require_POST
+def document_add(request, pk):
+    """Upload a document to a project (and, with `report`, to one of its progress reports)."""
+    project = get_object_or_404(Project, pk=pk)
+    require(request.user, "view", project)
+    report = None
+    if request.POST.get("report", "").isdigit():
+        report = get_object_or_404(ProgressReport, pk=int(request.POST["report"]), project=project)
+    back = report.get_absolute_url() if report else project.get_absolute_url() + "#documents"
+    form = forms.DocumentForm(request.POST, request.FILES, prefix="doc")
+    if not form.is_valid():
+        messages.error(request, _("Tài liệu chưa hợp lệ: %(e)s") % {"e": _form_errors(form)})
+        return redirect(back)
+    try:
+        document = services.document_add(
+            project=project, user=request.user, report=report, **form.cleaned_data
+        )
+    except ServiceError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Đã đính kèm «%(d)s».") % {"d": document})
+    return redirect(back)
+
+
+@login_required
+def document_download(request, pk):
+    """The file, only to those who may see its project (another province's officer gets 404)."""
+    document = get_object_or_404(ProjectDocument.objects.select_related("project"), pk=pk)
+    require(request.user, "view", document)
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404(_("Tệp không còn trên máy chủ.")) from None
+    return FileResponse(handle, as_attachment=True, filename=document.filename)
