@@ -15,6 +15,9 @@ class ExtensionConfig(AppConfig):
             (
                 MenuItem(_("Đề án khuyến công"), "extension:project_list", "extension.view_project"),
                 MenuItem(
+                    _("Nhập đề án từ Excel"), "extension:project_import", "extension.add_projecttransition"
+                ),
+                MenuItem(
                     _("Báo cáo tiến độ"), "extension:progressreport_list", "extension.view_progressreport"
                 ),
                 MenuItem(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cndp.extension import progress_views, views
+from cndp.extension import import_views, progress_views, views
 
 app_name = "extension"
 urlpatterns = [
@@ -9,6 +9,12 @@ urlpatterns = [
     path("projects/<int:pk>/appraisal/", views.appraisal_add, name="appraisal_add"),
     path("projects/<int:pk>/ledger/", views.ledger_add, name="ledger_add"),
     path("selection/", views.selection, name="selection"),
+    path("projects/import/", import_views.ProjectImportView.as_view(), name="project_import"),
+    path(
+        "projects/import/template/",
+        import_views.ProjectImportTemplateView.as_view(),
+        name="project_import_template",
+    ),
     *views.BeneficiaryViews.urls(),
     *views.ProgrammeViews.urls(),
     *views.AnnualFundViews.urls(),
