@@ -19,6 +19,7 @@ from cndp.core.permissions import can, in_scope, require
 from cndp.core.services import ServiceError
 from cndp.extension import caps, filtersets, forms, lifecycle, reporting, selectors, services, tables
 from cndp.extension.models import (
+    OUTPUTS,
     ActivityType,
     AnnualFund,
     Appraisal,
@@ -64,11 +65,6 @@ PROJECT_DETAIL_FIELDS = [
     "planned_products",
     "planned_jobs",
     "percent_complete",
-    "achieved_trainees",
-    "achieved_models",
-    "achieved_machines",
-    "achieved_products",
-    "achieved_jobs",
     "status",
     "registered_on",
     "score",
@@ -193,6 +189,14 @@ def project_panels(request, project: Project) -> dict:
         "documents": list(selectors.project_documents(project))
         if can(user, "view", ProjectDocument)
         else None,
+        "outputs": [
+            (
+                Project._meta.get_field(f"planned_{name}").verbose_name,
+                getattr(project, f"planned_{name}"),
+                getattr(project, f"achieved_{name}"),
+            )
+            for name in OUTPUTS
+        ],
         "document_form": forms.DocumentForm(prefix="doc")
         if can(user, "add", ProjectDocument) and in_scope(user, project)
         else None,

@@ -70,10 +70,9 @@ class ProgressReport(CndpModel):
     review_comment = models.TextField(_("ý kiến xem xét"), blank=True)
     reminded_on = models.DateField(_("đã nhắc ngày"), null=True, blank=True)
     escalation = models.PositiveSmallIntegerField(
-        _("mức báo trễ hạn"),
+        _("báo trễ hạn"),
         default=0,
-        validators=[MaxValueValidator(2)],
-        help_text=_("0: chưa; 1: đã báo Sở Công Thương; 2: đã báo Cục"),
+        choices=[(0, _("Chưa")), (1, _("Đã báo Sở Công Thương")), (2, _("Đã báo Cục"))],
     )
     escalated_on = models.DateField(_("báo trễ hạn ngày"), null=True, blank=True)
 
