@@ -23,6 +23,7 @@ class ExtensionConfig(AppConfig):
                 MenuItem(
                     _("Lựa chọn trong nguồn kinh phí"), "extension:selection", "extension.add_appraisal"
                 ),
+                MenuItem(_("Báo cáo, thống kê"), "extension:report", "extension.view_project"),
                 MenuItem(_("Chương trình"), "extension:programme_list", "extension.view_programme"),
                 MenuItem(_("Kinh phí năm"), "extension:annualfund_list", "extension.view_annualfund"),
                 MenuItem(

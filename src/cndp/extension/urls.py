@@ -1,6 +1,7 @@
 from django.urls import path
 
 from cndp.extension import import_views, progress_views, views
+from cndp.extension.report_views import report as report_page
 
 app_name = "extension"
 urlpatterns = [
@@ -9,6 +10,7 @@ urlpatterns = [
     path("projects/<int:pk>/appraisal/", views.appraisal_add, name="appraisal_add"),
     path("projects/<int:pk>/ledger/", views.ledger_add, name="ledger_add"),
     path("selection/", views.selection, name="selection"),
+    path("reports/", report_page, name="report"),
     path("projects/import/", import_views.ProjectImportView.as_view(), name="project_import"),
     path(
         "projects/import/template/",
