@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 from collections.abc import Iterable, Sequence
 
@@ -32,7 +33,7 @@ def build_workbook(
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     widths = [len(str(h)) for h in header]
     for row in rows:
-        values = [("" if v is None else v) for v in row]
+        values = [_cell(v) for v in row]
         ws.append(values)
         for i, v in enumerate(values):
             if i < len(widths):
@@ -43,6 +44,15 @@ def build_workbook(
     if ws.max_row > header_row:
         ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(header))}{ws.max_row}"
     return wb
+
+
+def _cell(value):
+    """A value Excel can hold: blanks for None; aware date-times in local time (Excel has no zones)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        return timezone.make_naive(value)
+    return value
 
 
 def workbook_response(wb: Workbook, filename: str) -> HttpResponse:

@@ -18,6 +18,8 @@ detail, create, edit, delete and history views, each checking the role and the p
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
@@ -25,6 +27,7 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -64,6 +67,9 @@ def display_value(obj, field_name: str):
         value = "—"
     elif isinstance(field, YearField):
         value = str(value)
+    elif isinstance(value, datetime.datetime):
+        # Stored in UTC: shown in the user's time zone (Asia/Ho_Chi_Minh), as the templates do.
+        value = localize(timezone.localtime(value) if timezone.is_aware(value) else value)
     else:
         value = localize(value)
     return label, value, url

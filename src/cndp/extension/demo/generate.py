@@ -754,7 +754,9 @@ def _reports(ctx, rng, plan):
                 report.submitted_by = submitter
                 if status in (reporting.ACCEPTED, reporting.NEEDS_REVISION):
                     reviewed = min(sent + datetime.timedelta(days=rng.randint(2, 12)), AS_OF)
-                    report.reviewed_at = _at(reviewed, rng)
+                    report.reviewed_at = max(
+                        _at(reviewed, rng), report.submitted_at + datetime.timedelta(hours=rng.randint(1, 5))
+                    )
                     report.reviewed_by = ctx.officer
                     if status == reporting.NEEDS_REVISION:
                         report.review_comment = "Bổ sung hình ảnh, biên bản bàn giao máy móc, thiết bị."

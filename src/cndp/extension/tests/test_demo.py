@@ -126,3 +126,44 @@ def test_reloading_the_demo_adds_nothing():
         LedgerEntry.objects.count(),
         AnnualFund.objects.count(),
     ) == counts
+
+
+def test_demo_reports_follow_the_calendar_and_give_the_projects_figures(demo):
+    """Every contracted project owes exactly the reports of its timeline under the calendar in force; an
+    accepted report was submitted and reviewed; a project's progress is its latest accepted report's."""
+    from cndp.extension import reporting, selectors
+    from cndp.extension.demo.data import AS_OF
+    from cndp.extension.models import ProgressReport
+
+    rule = selectors.report_rule_at(AS_OF)
+    reports = defaultdict(list)
+    for r in ProgressReport.objects.order_by("project_id", "sequence"):
+        reports[r.project_id].append(r)
+    contracted = ProjectTransition.objects.filter(target=lifecycle.CONTRACTED).values_list(
+        "project_id", flat=True
+    )
+    projects = Project.objects.in_bulk(list(contracted))
+    assert len(projects) > 1000 and set(reports) == set(projects)
+    states = Counter()
+    for pk, project in projects.items():
+        due = reporting.schedule(project.start_date, project.end_date, rule)
+        got = reports[pk]
+        assert [(r.sequence, r.kind, r.period_end, r.due_on) for r in got] == [
+            (d.sequence, d.kind, d.period_end, d.due_on) for d in due
+        ]
+        accepted = [r for r in got if r.status == reporting.ACCEPTED]
+        for r in got:
+            states[reporting.standing(r.status, r.due_on, AS_OF, rule).state] += 1
+            if r.status != reporting.PENDING:
+                assert r.submitted_by_id and r.submitted_at and r.narrative
+            if r.status in (reporting.ACCEPTED, reporting.NEEDS_REVISION):
+                assert r.reviewed_by_id and r.reviewed_at >= r.submitted_at
+            assert r.escalation <= reporting.standing(r.status, r.due_on, AS_OF, rule).escalation
+        latest = max(accepted, key=lambda r: (r.period_end, r.sequence), default=None)
+        assert project.percent_complete == (latest.percent_complete if latest else 0)
+        assert project.achieved_trainees == (latest.achieved_trainees if latest else 0)
+        if project.status in (lifecycle.ACCEPTED, lifecycle.LIQUIDATED, lifecycle.SETTLED):
+            assert project.percent_complete == 100
+    # the demo shows every situation a reviewer meets
+    assert {reporting.DONE, reporting.WAITING, reporting.OVERDUE, reporting.NOT_DUE} <= set(states)
+    assert ProgressReport.objects.filter(escalation=2).exists()
