@@ -213,7 +213,7 @@ class ProgressReportTable(BaseTable):
         row_attrs = {"class": lambda record: "table-danger" if _late_days(record) else ""}
 
     def render_report(self, record):
-        return f"{record.get_kind_display()} {_('kỳ')} {record.sequence}"
+        return record.label
 
     def value_report(self, record):
         return self.render_report(record)

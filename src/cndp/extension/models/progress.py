@@ -96,11 +96,14 @@ class ProgressReport(CndpModel):
         ]
 
     def __str__(self) -> str:
-        return _("%(kind)s kỳ %(n)s — %(code)s") % {
-            "kind": self.get_kind_display(),
-            "n": self.sequence,
-            "code": self.project.code,
-        }
+        return f"{self.label} — {self.project.code}"
+
+    @property
+    def label(self) -> str:
+        """«Báo cáo tiến độ kỳ 2» or «Báo cáo tổng kết»."""
+        if self.kind == ReportKind.FINAL:
+            return str(ReportKind.FINAL.label)
+        return _("Báo cáo tiến độ kỳ %(n)s") % {"n": self.sequence}
 
     def get_absolute_url(self) -> str:
         return reverse("extension:progressreport_detail", args=[self.pk])

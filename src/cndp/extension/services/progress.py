@@ -196,11 +196,10 @@ def reports_follow_up(*, today: datetime.date | None = None) -> list[Notice]:
     changed = []
     for report in selectors.reports_owed(today).select_for_update(of=("self",)):
         project = report.project
-        line = _("%(code)s — %(name)s — %(kind)s kỳ %(n)s, hạn %(due)s") % {
+        line = _("%(code)s — %(name)s — %(kind)s, hạn %(due)s") % {
             "code": project.code,
             "name": project.name,
-            "kind": report.get_kind_display().lower(),
-            "n": report.sequence,
+            "kind": report.label.lower(),
             "due": report.due_on.strftime("%d/%m/%Y"),
         }
         if reporting.needs_reminder(report.status, report.due_on, today, rule, report.reminded_on):
