@@ -284,25 +284,7 @@ class AnnualFundForm(ModelForm):
 class ScheduleRuleForm(ModelForm):
     class Meta:
         model = ScheduleRule
-        fields = [
-            "name",
-            "registration_month",
-            "registration_day",
-            "registration_basis",
-            "half_year_month",
-            "half_year_day",
-            "year_month",
-            "year_day",
-            "cutoff_day",
-            "final_days",
-            "remind_days",
-            "escalate_province_days",
-            "escalate_agency_days",
-            "valid_from",
-            "valid_to",
-            "legal_basis",
-            "confirmed",
-        ]
+        fields = ScheduleRule.FIELDS
         widgets = {"valid_from": forms.DateInput, "valid_to": forms.DateInput}
 
 

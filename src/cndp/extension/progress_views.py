@@ -63,31 +63,7 @@ class ProgressReportViews(generic.Registry):
     allow_delete = False  # reports are scheduled from the contract; never deleted
     url_prefix = "progress-reports"
     detail_template = "extension/report_detail.html"
-    detail_fields = [
-        "project",
-        "sequence",
-        "kind",
-        "period_end",
-        "due_on",
-        "status",
-        "percent_complete",
-        "narrative",
-        "difficulties",
-        "achieved_trainees",
-        "achieved_models",
-        "achieved_machines",
-        "achieved_products",
-        "achieved_jobs",
-        "submissions",
-        "submitted_at",
-        "submitted_by",
-        "reviewed_at",
-        "reviewed_by",
-        "review_comment",
-        "reminded_on",
-        "escalation",
-        "escalated_on",
-    ]
+    detail_fields = ProgressReport.FIELDS
     view_classes = {"detail": ProgressReportDetailView}
 
 
@@ -96,25 +72,7 @@ class ScheduleRuleViews(generic.Registry):
     table = tables.ScheduleRuleTable
     filterset = filtersets.ScheduleRuleFilterSet
     form = forms.ScheduleRuleForm
-    detail_fields = [
-        "name",
-        "registration_day",
-        "registration_month",
-        "registration_basis",
-        "half_year_day",
-        "half_year_month",
-        "year_day",
-        "year_month",
-        "cutoff_day",
-        "final_days",
-        "remind_days",
-        "escalate_province_days",
-        "escalate_agency_days",
-        "valid_from",
-        "valid_to",
-        "legal_basis",
-        "confirmed",
-    ]
+    detail_fields = ScheduleRule.FIELDS
 
 
 def _report(request, pk, action="view") -> ProgressReport:

@@ -196,26 +196,8 @@ class ProgressReportSerializer(NFCModelSerializer):
         model = ProgressReport
         fields = [
             "id",
-            "project",
             "project_code",
-            "sequence",
-            "kind",
-            "period_end",
-            "due_on",
-            "status",
-            "percent_complete",
-            "narrative",
-            "difficulties",
-            "achieved_trainees",
-            "achieved_models",
-            "achieved_machines",
-            "achieved_products",
-            "achieved_jobs",
-            "submissions",
-            "submitted_at",
-            "reviewed_at",
-            "review_comment",
-            "escalation",
+            *(f for f in ProgressReport.FIELDS if f not in ("submitted_by", "reviewed_by", "reminded_on")),
         ]
         read_only_fields = fields
 
@@ -223,21 +205,4 @@ class ProgressReportSerializer(NFCModelSerializer):
 class ScheduleRuleSerializer(NFCModelSerializer):
     class Meta:
         model = ScheduleRule
-        fields = [
-            "id",
-            "name",
-            "registration_month",
-            "registration_day",
-            "registration_basis",
-            "half_year_month",
-            "half_year_day",
-            "year_month",
-            "year_day",
-            "cutoff_day",
-            "final_days",
-            "remind_days",
-            "escalate_province_days",
-            "escalate_agency_days",
-            "confirmed",
-            *DATED,
-        ]
+        fields = ["id", *ScheduleRule.FIELDS]

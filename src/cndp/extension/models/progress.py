@@ -78,6 +78,28 @@ class ProgressReport(CndpModel):
 
     history = HistoricalRecords()
     search_fields = ("project__code", "project__name", "narrative")
+    # What a report shows (the detail page and the API share them).
+    FIELDS = (
+        "project",
+        "sequence",
+        "kind",
+        "period_end",
+        "due_on",
+        "status",
+        "percent_complete",
+        "narrative",
+        "difficulties",
+        *(f"achieved_{name}" for name in OUTPUTS),
+        "submissions",
+        "submitted_at",
+        "submitted_by",
+        "reviewed_at",
+        "reviewed_by",
+        "review_comment",
+        "reminded_on",
+        "escalation",
+        "escalated_on",
+    )
     scope_path = "project__province_current"
 
     class Meta:

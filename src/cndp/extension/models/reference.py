@@ -437,6 +437,26 @@ class ScheduleRule(Dated):
 
     history = HistoricalRecords()
     search_fields = ("name", "legal_basis")
+    # The fields a user edits and reads, in order (the form, the detail page and the API share them).
+    FIELDS = (
+        "name",
+        "registration_day",
+        "registration_month",
+        "registration_basis",
+        "half_year_day",
+        "half_year_month",
+        "year_day",
+        "year_month",
+        "cutoff_day",
+        "final_days",
+        "remind_days",
+        "escalate_province_days",
+        "escalate_agency_days",
+        "valid_from",
+        "valid_to",
+        "legal_basis",
+        "confirmed",
+    )
 
     class Meta:
         verbose_name = _("quy định thời hạn đăng ký, báo cáo")
