@@ -2,18 +2,23 @@
 the cap (the message names it), fixes it and sends it to the agency; another province's officer sees none
 of it (UI and API); an agency officer records two reviewers' scores, confirms the selection within the
 fund and takes the project through plan, contract, advance, inspection, acceptance, liquidation and
-settlement. Screenshots go to test-artifacts/extension-*.png."""
+settlement; the year's report then shows its approved and disbursed funds in its province's row, and the
+other province's officer's report does not. Screenshots go to test-artifacts/extension-*.png."""
 
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from django.db.models import Sum
 from django.utils import timezone
 
 from cndp.accounts.models import User
 from cndp.core.demo import DEMO_PASSWORD
+from cndp.extension import lifecycle
 from cndp.extension.models import Project
+from cndp.extension.selectors import project_totals as ledger_totals
+from cndp.extension.templatetags.extension_report import million
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -147,3 +152,23 @@ def test_a_proposal_from_registration_to_settlement(browser, live_server, demo):
     shot(agency, "4-settled")
     project.refresh_from_db()
     assert project.status == "settled" and project.transitions.count() == 11
+
+    # The report shows it: the plan year's annual report, by province (today's 34), Hà Nội's row.
+    others = Project.objects.filter(
+        plan_year=project.plan_year, province_current=project.province_current, status__in=lifecycle.APPROVED
+    ).exclude(pk=project.pk)
+    approved = 300_000_000 + (others.aggregate(s=Sum("approved_funds"))["s"] or 0)
+    disbursed = 290_000_000 + sum(ledger_totals(p).disbursed for p in others)
+    report = f"/extension/reports/?year={project.plan_year}&period=year&by=province&units=34"
+    agency.goto(live_server.url + report)
+    cells = agency.locator("#report-table #row-01 td").all_inner_texts()
+    assert agency.locator("#report-table #row-01 th").inner_text() == "Hà Nội"
+    # STT, registered, requested, selected, approved, approved funds, counterpart, disbursed, rate
+    assert cells[5] == million(approved) and cells[7] == million(disbursed), cells
+    assert project.code not in agency.content()  # figures, not a list of projects
+    shot(agency, "5-report")
+    other.goto(live_server.url + report)
+    assert other.locator("#scope-note").is_visible()
+    assert other.locator("#report-table #row-01").count() == 0
+    assert "Hà Nội" not in other.locator("#report-table").inner_text()
+    assert other.locator("#report-table #row-48").count() == 1
