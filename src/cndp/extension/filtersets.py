@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cndp.core.filtersets import BaseFilterSet
+from cndp.extension import lifecycle
 from cndp.extension.choices import (
     BeneficiaryKind,
     PriorityKind,
@@ -155,7 +156,11 @@ class ProgressReportFilterSet(BaseFilterSet):
 
     def filter_standing(self, queryset, name, value):
         today = timezone.localdate()
-        owed = Q(status__in=[ReportStatus.PENDING, ReportStatus.NEEDS_REVISION])
+        # Owed: not submitted (or sent back) by a project that still reports (not suspended or ended).
+        owed = Q(
+            status__in=[ReportStatus.PENDING, ReportStatus.NEEDS_REVISION],
+            project__status__in=list(lifecycle.REPORTING),
+        )
         if value == "overdue":
             return queryset.filter(owed, due_on__lt=today)
         if value == "due_soon":

@@ -1,8 +1,10 @@
 import django_tables2 as tables
+from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.translation import gettext_lazy as _
 
 from cndp.core.tables import BaseTable
+from cndp.extension import lifecycle, reporting
 from cndp.extension.models import (
     ActivityType,
     AnnualFund,
@@ -182,7 +184,10 @@ class ProgressReportTable(BaseTable):
     """Báo cáo tiến độ: late ones stand out (days late, escalation level)."""
 
     report = tables.Column(
-        verbose_name=_("Báo cáo"), accessor="sequence", linkify=lambda record: record.get_absolute_url()
+        verbose_name=_("Báo cáo"),
+        accessor="sequence",
+        linkify=lambda record: record.get_absolute_url(),
+        attrs={"td": {"class": "text-nowrap"}},
     )
     project = tables.Column(verbose_name=_("Đề án"), accessor="project__code", order_by=("project__code",))
     project_name = tables.Column(verbose_name=_("Tên đề án"), accessor="project__name", orderable=False)
@@ -213,10 +218,13 @@ class ProgressReportTable(BaseTable):
         row_attrs = {"class": lambda record: "table-danger" if _late_days(record) else ""}
 
     def render_report(self, record):
-        return record.label
+        return _("Tổng kết") if record.kind == "final" else _("Kỳ %(n)s") % {"n": record.sequence}
 
     def value_report(self, record):
-        return self.render_report(record)
+        return record.label
+
+    def render_percent_complete(self, record, value):
+        return "—" if record.status == "pending" else value
 
     def render_late(self, record):
         return _late_days(record) or "—"
@@ -229,9 +237,8 @@ class ProgressReportTable(BaseTable):
 
 
 def _late_days(record) -> int:
-    from django.utils import timezone
-
-    if record.status not in ("pending", "needs_revision"):
+    """Days a report is overdue: only while its project still owes reports (not suspended or ended)."""
+    if record.status not in reporting.OPEN or record.project.status not in lifecycle.REPORTING:
         return 0
     return max((timezone.localdate() - record.due_on).days, 0)
 

@@ -350,3 +350,16 @@ def test_the_project_figures_are_zero_before_any_report(contracted):
     fresh = Project.objects.get(pk=contracted.pk)
     assert fresh.percent_complete == 0 and fresh.achieved_trainees == 0
     assert set(reporting.OPEN) == {"pending", "needs_revision"}
+
+
+def test_a_suspended_projects_reports_are_not_listed_as_late(contracted, client_for):
+    from .factories import step
+
+    ProgressReport.objects.filter(project=contracted, sequence=1).update(due_on=D(2020, 1, 1))
+    url = reverse("extension:progressreport_list")
+    assert contracted.code in client_for("agency_officer").get(url, {"standing": "overdue"}).content.decode()
+    step(contracted, lifecycle.IN_PROGRESS)
+    step(contracted, lifecycle.SUSPENDED)
+    assert (
+        contracted.code not in client_for("agency_officer").get(url, {"standing": "overdue"}).content.decode()
+    )
