@@ -328,8 +328,8 @@ def _sheet_title(ws, report: Report, title: str, lines: list[str]) -> int:
 
 def _header(ws, columns: list[Column], lead: list[str]) -> None:
     """Two header rows: the lead columns merged down, each group merged across its columns."""
-    top = ws.max_row + 1
     ws.append(lead + [c.group for c in columns])
+    top = ws.max_row  # (not max_row + 1 before appending: an empty row appended before has no cells)
     ws.append([""] * len(lead) + [c.label for c in columns])
     for i in range(1, len(lead) + 1):
         ws.merge_cells(start_row=top, start_column=i, end_row=top + 1, end_column=i)

@@ -483,6 +483,11 @@ def test_the_excel_file_holds_the_same_figures(plan, client_for):
     assert values["Tỷ lệ đã cấp / được duyệt"] == pytest.approx(490 / 750)
 
     ws = wb["Tỉnh thành phố"]
+    header = next(row for row in ws.iter_rows() if row[0].value == "STT")
+    top = header[0].row
+    assert [c.value for c in header[1:4]] == ["Tỉnh, thành phố", "Đăng ký", None]  # groups merged across
+    assert {f"A{top}:A{top + 1}", f"C{top}:D{top}"} <= {str(r) for r in ws.merged_cells.ranges}
+    assert ws.cell(row=top + 1, column=3).value == "Số đề án"
     rows = {row[1].value: [c.value for c in row] for row in ws.iter_rows() if row[1].value}
     assert rows["Hà Nội"][2:10] == [3, 600.0, 2, 1, 300.0, 200.0, 290.0, pytest.approx(290 / 300)]
     assert rows["Tây Ninh"][2:9] == [2, 600.0, 1, 1, 450.0, 600.0, 200.0]

@@ -34,7 +34,7 @@
         axisLabel: { formatter: function (v) { return vn(v, 0); } }
       },
       series: data.series.map(function (s) {
-        return { name: s.name, type: "bar", data: s.data, barGap: "10%", barCategoryGap: "25%" };
+        return { name: s.name, type: "bar", data: s.data, barGap: "10%", barCategoryGap: "25%", barMaxWidth: 36 };
       })
     });
     window.addEventListener("resize", function () { chart.resize(); });
