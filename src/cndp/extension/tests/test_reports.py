@@ -424,7 +424,7 @@ def test_query_count_is_constant_as_the_data_grows(plan, demo, by, django_assert
 
 def test_the_page_for_the_agency(plan, client_for, django_assert_max_num_queries):
     client = client_for("agency_officer")
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(25):
         response = client.get(URL, {"year": YEAR, "period": "year", "by": "province", "units": "34"})
     assert response.status_code == 200
     html = response.content.decode()
@@ -438,7 +438,7 @@ def test_the_page_for_the_agency(plan, client_for, django_assert_max_num_queries
     )
     assert "scope-note" not in html
     _more_projects(20)
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(25):
         assert client.get(URL, {"year": YEAR, "by": "region", "regions": "macro"}).status_code == 200
 
 
