@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from cndp.core.pdf import render_pdf
 from cndp.extension import reports
 from cndp.extension.report_selectors import BY_ACTIVITY, BY_PROGRAMME, BY_PROVINCE, BY_REGION, Report
-from cndp.extension.templatetags.extension_report import million, number, percent, signed_percent
+from cndp.extension.templatetags.extension_report import million, number, percent
 from cndp.places.choices import RegionGrouping
 
 COUNT, MONEY, PERCENT = "count", "money", "percent"
@@ -104,6 +104,18 @@ def period_words(period: str, year: int) -> str:
 
 def subject_head() -> str:
     return _("Kết quả thực hiện kế hoạch khuyến công quốc gia")
+
+
+def change_words(growth) -> str:
+    """Growth in words: 'tăng 3,0 %', 'giảm 1,4 %', 'không đổi'."""
+    rounded = reports.rounded(growth)
+    if rounded is None:
+        return _("không có số liệu năm trước để so sánh")
+    if rounded == 0:
+        return _("không đổi")
+    if rounded > 0:
+        return _("tăng %(p)s") % {"p": percent(rounded)}
+    return _("giảm %(p)s") % {"p": percent(-rounded)}
 
 
 def report_subject(report: Report) -> str:
@@ -247,7 +259,7 @@ def headline(report: Report) -> list[dict]:
             "unit": _("đề án"),
             "note": _("%(money)s triệu đồng đề nghị") % {"money": million(t.requested)}
             + (
-                _("; số đề án %(growth)s so với năm trước") % {"growth": signed_percent(growth)}
+                _("; số đề án %(change)s so với năm trước") % {"change": change_words(growth)}
                 if growth is not None
                 else ""
             ),
@@ -563,8 +575,8 @@ def summary_paragraphs(report: Report) -> list[str]:
         "money": million(t.requested),
     }
     if last and last.registered_growth is not None:
-        text += _(" (số đề án %(growth)s so với năm %(previous)s)") % {
-            "growth": signed_percent(last.registered_growth),
+        text += _(" (số đề án %(change)s so với năm %(previous)s)") % {
+            "change": change_words(last.registered_growth),
             "previous": previous,
         }
     paragraphs.append(text + ".")

@@ -160,6 +160,21 @@ def test_shares_of_a_partition_add_up_to_100(parts):
         assert abs(sum(shares) - 100) < Decimal("1e-20")
 
 
+@pytest.mark.parametrize(
+    ("growth", "words"),
+    [
+        (Decimal("2.94"), "tăng 2,9 %"),
+        (Decimal("-9.13"), "giảm 9,1 %"),
+        (Decimal("0.04"), "không đổi"),
+        (None, "không có số liệu năm trước để so sánh"),
+    ],
+)
+def test_growth_in_words(growth, words):
+    from cndp.extension.report_exports import change_words
+
+    assert change_words(growth) == words
+
+
 # ---- a hand-built plan year ---------------------------------------------------------------------------------
 
 
@@ -534,6 +549,7 @@ def test_the_pdf_report(plan, client_for, period, title):
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Độc lập - Tự do - Hạnh phúc" in text
     assert "BỘ CÔNG THƯƠNG" in text and "CỤC CÔNG NGHIỆP ĐỊA PHƯƠNG" in text
     assert "Phụ lục 1" in text and "Đơn vị tính: triệu đồng" in text
+    assert "số đề án tăng 150,0 % so với năm 2019" in text
     cutoff = "30/06/2020" if period == "half" else "31/12/2020"
     assert f"tính đến ngày {cutoff}" in text
 
