@@ -188,7 +188,7 @@ def add_projects(world: World, start: int, stop: int, rng: random.Random) -> Non
                 add("refund", rng.randint(1, 10) * M // 10, day(8, 12))
         if status == "settled":
             add("settlement", approved * rng.randint(90, 100) // 100, day(10, 12))
-        if status in ("contracted", "in_progress", "inspected"):
+        if status in ("contracted", "in_progress", "inspected", "suspended", "accepted"):
             for seq, (month, state) in enumerate(
                 ((6, "accepted"), (12, rng.choice(["pending", "submitted"]))), 1
             ):
@@ -257,6 +257,7 @@ def by_raw_sql() -> tuple[dict, dict]:
         SELECT p.province_current_id, COUNT(*)
         FROM {report} r JOIN {project} p ON p.id = r.project_id
         WHERE p.plan_year = %s AND r.status IN ('pending', 'needs_revision') AND r.due_on < %s
+          AND p.status IN ('contracted', 'in_progress', 'adjusted', 'inspected')
         GROUP BY p.province_current_id"""
     sql_years = f"""
         SELECT plan_year, COUNT(*), SUM(extension_funds),

@@ -16,7 +16,8 @@ not in the sources):
   (entries made before 1/1 count too: the figure is what has been disbursed by the end of the period);
 - statuses, outputs and progress reports are counted as they stand today (the lifecycle is not replayed
   to the end of the period); a progress report is overdue when it is still owed (not submitted, or sent
-  back) and its due day is before the end of the period, or before today if the period has not ended.
+  back) by a project that still reports (contracted, running, adjusted, inspected — as the report list
+  counts them) and its due day is before the end of the period, or before today if it has not ended.
 
 Units: `rollup=True` keys every project to today's 34 provinces (`province_current`: old Long An's
 projects count in Tây Ninh); `rollup=False` shows the units as they were at the plan date (63 before
@@ -129,6 +130,7 @@ def partition(
         ProgressReport.objects.filter(
             project__in=projects,
             status__in=sorted(reporting.OPEN),
+            project__status__in=sorted(lifecycle.REPORTING),  # as the report list: running projects only
             due_on__lt=reports.reference_day(end, today),
         )
         .order_by()

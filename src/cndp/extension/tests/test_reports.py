@@ -323,6 +323,12 @@ def test_six_monthly_report_counts_the_ledger_to_30_june(plan, demo):
     assert rows["Hà Nội"].registered == 3  # statuses: as they stand
 
 
+def test_a_suspended_project_owes_no_report(plan, demo):
+    Project.objects.filter(pk=plan["p4"].pk).update(status=lifecycle.SUSPENDED)
+    rows = _by_label(report_selectors.grouped(demo["agency_officer"], YEAR, today=TODAY))
+    assert rows["Tây Ninh"].overdue_reports == 0 and rows["Tây Ninh"].approved == 1
+
+
 def test_figures_per_province_as_they_were(plan, demo):
     table = report_selectors.grouped(demo["agency_officer"], YEAR, rollup=False, today=TODAY)
     rows = _by_label(table)
