@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
-from cndp.core.permissions import user_province_id
+from cndp.core.permissions import can, user_province_id
 from cndp.extension import caps, lifecycle, reporting, reports
 from cndp.extension.models import (
     ActivityType,
@@ -64,6 +64,19 @@ PAID_BACK = "refund"  # ledger.REFUND
 def scope(user) -> QuerySet[Project]:
     """The projects the user may count (every project for the agency, one province for its officer)."""
     return Project.objects.restrict(user)
+
+
+def of_projects(queryset: QuerySet, user, year: int) -> QuerySet:
+    """Rows of a model keyed to a project (ledger entries, progress reports) of the plan year's projects
+    in the user's scope: the same projects as `scope(user).filter(plan_year=year)`, joined once rather
+    than through a subquery (the permission is the one on projects, the province is the project's)."""
+    if not can(user, "view", Project):
+        return queryset.none()
+    queryset = queryset.filter(project__plan_year=year)
+    province_id = user_province_id(user)
+    if province_id is not None:
+        queryset = queryset.filter(**{f"project__{Project.scope_path}": province_id})
+    return queryset
 
 
 def units_version(year: int, rollup: bool) -> str:
@@ -115,7 +128,7 @@ def partition(
         rows[row.pop(key)].update(row)
 
     money = (
-        LedgerEntry.objects.filter(project__in=projects, on__lte=end)
+        of_projects(LedgerEntry.objects.filter(on__lte=end), user, year)
         .order_by()
         .values(f"project__{key}")
         .annotate(
@@ -127,8 +140,8 @@ def partition(
         rows[row[f"project__{key}"]]["disbursed"] = (row["out"] or 0) - (row["back"] or 0)
 
     overdue = (
-        ProgressReport.objects.filter(
-            project__in=projects,
+        of_projects(ProgressReport.objects, user, year)
+        .filter(
             status__in=sorted(reporting.OPEN),
             project__status__in=sorted(lifecycle.REPORTING),  # as the report list: running projects only
             due_on__lt=reports.reference_day(end, today),
