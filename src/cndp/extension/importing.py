@@ -1,8 +1,8 @@
 """Reading a list of extension projects from Excel (đọc danh sách đề án khuyến công từ tệp Excel) and the
 import report.
 
-Only parsing lives here, with no database: every text NFC-normalised, column titles matched without
-accents, dates as real dates or dd/mm/yyyy text, amounts as numbers or Vietnamese text "1.250.000.000",
+Only parsing lives here, with no database, on `core.importing` (which finds the header and reads the
+rows): every text NFC-normalised, column titles matched without accents, dates as real dates or dd/mm/yyyy text, amounts as numbers or Vietnamese text "1.250.000.000",
 statuses by their Vietnamese label or code, every row and cell checked, problems reported as
 "Dòng 5, cột «Kinh phí khuyến công»: …". The service `services.project_import` resolves the references
 (programme, province, unit, activity type, trade), adds the checks that need the database and writes.
@@ -11,21 +11,18 @@ statuses by their Vietnamese label or code, every row and cell checked, problems
 from __future__ import annotations
 
 import datetime
-import io
-import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import InvalidOperation
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl import Workbook
+from openpyxl.styles import Font
 
-from cndp.core.text import fold, nfc, parse_day
+from cndp.core import importing
+from cndp.core.importing import RowIssue, blank, cell_date, cell_text, parse_amount
+from cndp.core.text import fold
 from cndp.extension import lifecycle
 
-MAX_ROWS = 5000
-HEADER_SEARCH_ROWS = 10
 MIN_YEAR, MAX_YEAR = 1990, 2100
 DEFAULT_STATUS = lifecycle.SETTLED
 
@@ -58,9 +55,9 @@ COLUMNS: list[tuple[str, str, bool]] = [
 _TITLES = {key: title for key, title, _required in COLUMNS}
 REQUIRED = tuple(key for key, _title, required in COLUMNS if required)
 
-# Column titles as matched in a file: folded, punctuation as spaces; a title matches an alternative equal
-# to it or followed by more words ("Kinh phí khuyến công (đồng)"); the longest alternative wins, so
-# "Kinh phí khuyến công được duyệt" is the approved funds, not the extension funds.
+# Column titles as matched in a file (core.importing.match_column): folded, punctuation as spaces; the
+# longest alternative wins, so "Kinh phí khuyến công được duyệt" is the approved funds, not the extension
+# funds.
 _MATCH: dict[str, tuple[str, ...]] = {
     "code": ("ma de an", "ma so de an"),
     "plan_year": ("nam ke hoach", "nam"),
@@ -94,26 +91,6 @@ CODE_MAX_LENGTH = 40
 
 def column_title(key: str) -> str:
     return _TITLES.get(key, "")
-
-
-@dataclass(frozen=True)
-class RowIssue:
-    """One problem: a row (the Excel row number) and a column, or the whole file (line 0)."""
-
-    line: int
-    column: str  # the column title, "" for the whole row or file
-    message: str
-
-    def __str__(self) -> str:
-        if not self.line:
-            return self.message
-        if not self.column:
-            return _("Dòng %(line)s: %(message)s") % {"line": self.line, "message": self.message}
-        return _("Dòng %(line)s, cột «%(column)s»: %(message)s") % {
-            "line": self.line,
-            "column": self.column,
-            "message": self.message,
-        }
 
 
 @dataclass
@@ -172,89 +149,17 @@ class ImportReport:
 # ---- cells ---------------------------------------------------------------------------------------------
 
 
-def _blank(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, datetime.datetime | datetime.date):
-        value = value.strftime("%d/%m/%Y")
-    return nfc(str(value))
-
-
-def _date(value) -> tuple[datetime.date | None, str | None]:
-    """(date, None) or (None, error)."""
-    if _blank(value):
-        return None, None
-    if isinstance(value, datetime.datetime):
-        return value.date(), None
-    if isinstance(value, datetime.date):
-        return value, None
-    text = nfc(str(value))
-    day = parse_day(text) if isinstance(value, str) else None
-    if day is not None:
-        return day, None
-    return None, _("«%(v)s» không phải ngày hợp lệ (dd/mm/yyyy).") % {"v": text}
-
-
-_DIGITS = re.compile(r"\d+")
-_DOT_GROUPS = re.compile(r"\d{1,3}(\.\d{3})+")
-_COMMA_GROUPS = re.compile(r"\d{1,3}(,\d{3}){2,}")  # 1,250,000 — at least two groups, never a decimal
-_DECIMAL_COMMA = re.compile(r"(\d{1,3}(\.\d{3})*|\d+),(\d+)")
-_UNITS = ("vnd", "dong", "d")
-
-
-def parse_amount(value) -> int | None:
-    """A whole number from a cell: a number, or text written the Vietnamese way ("1.250.000.000",
-    "1.250.000.000 đồng", "1 250 000 000", "250.000,00"). None if blank. Raises ValueError with the
-    reason for anything else (a fraction of a đồng, words, a lone thousands comma such as "1,250")."""
-    if _blank(value):
-        return None
-    if isinstance(value, bool):
-        raise ValueError("boolean")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float | Decimal):
-        number = Decimal(str(value)) if isinstance(value, float) else value
-        if not number.is_finite() or number != number.to_integral_value():
-            raise ValueError("not a whole number")
-        return int(number)
-    text = fold(str(value)).replace("\u00a0", " ").replace("\u202f", " ")
-    for unit in _UNITS:
-        if text.endswith(unit) and (len(text) == len(unit) or not text[-len(unit) - 1].isalpha()):
-            text = text[: -len(unit)].rstrip(" .")
-            break
-    text = text.replace(" ", "")
-    sign = 1
-    if text.startswith(("-", "+")):
-        sign, text = (-1 if text[0] == "-" else 1), text[1:]
-    if _DIGITS.fullmatch(text):
-        return sign * int(text)
-    if _DOT_GROUPS.fullmatch(text):
-        return sign * int(text.replace(".", ""))
-    if _COMMA_GROUPS.fullmatch(text):
-        return sign * int(text.replace(",", ""))
-    match = _DECIMAL_COMMA.fullmatch(text)
-    if match and set(match.group(3)) == {"0"}:
-        return sign * int(match.group(1).replace(".", ""))
-    raise ValueError(text)
-
-
 def _amount(value) -> tuple[int | None, str | None]:
     try:
         return parse_amount(value), None
     except (ValueError, InvalidOperation):
         return None, _("«%(v)s» không phải số tiền hợp lệ: ghi số đồng, ví dụ 1.250.000.000.") % {
-            "v": _text(value)
+            "v": cell_text(value)
         }
 
 
 def _year(value) -> tuple[int | None, str | None]:
-    if _blank(value):
+    if blank(value):
         return None, None
     if isinstance(value, datetime.date):
         return value.year, None
@@ -263,7 +168,7 @@ def _year(value) -> tuple[int | None, str | None]:
     except (ValueError, InvalidOperation):
         year = None
     if year is None or not MIN_YEAR <= year <= MAX_YEAR:
-        return None, _("«%(v)s» không phải năm hợp lệ (ví dụ 2024).") % {"v": _text(value)}
+        return None, _("«%(v)s» không phải năm hợp lệ (ví dụ 2024).") % {"v": cell_text(value)}
     return year, None
 
 
@@ -280,39 +185,11 @@ def province_text(value) -> str:
     """A province as typed: a number cell 1 or 1.0 is the code "01"."""
     if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
         return f"{int(value):02d}"
-    text = _text(value)
+    text = cell_text(value)
     return f"0{text}" if len(text) == 1 and text.isdigit() else text
 
 
 # ---- the file ------------------------------------------------------------------------------------------
-
-
-def _title_key(title: str) -> str:
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", fold(title)).split())
-
-
-def match_column(title) -> str | None:
-    """The key a column title stands for, or None."""
-    words = _title_key(_text(title))
-    if not words:
-        return None
-    best, best_length = None, 0
-    for key, alternatives in _MATCH.items():
-        for alternative in alternatives:
-            if (words == alternative or words.startswith(alternative + " ")) and len(
-                alternative
-            ) > best_length:
-                best, best_length = key, len(alternative)
-    return best
-
-
-def _header_map(row) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for index, value in enumerate(row):
-        key = match_column(value)
-        if key is not None and key not in found:
-            found[key] = index
-    return found
 
 
 def read_project_rows(file) -> ImportReport:
@@ -320,56 +197,20 @@ def read_project_rows(file) -> ImportReport:
     and check each non-empty row. Returns a report whose rows hold the parsed values (None where a value
     is wrong) and whose errors name the row and the column."""
     report = ImportReport()
-    if isinstance(file, bytes | bytearray):
-        file = io.BytesIO(file)
     report.filename = str(getattr(file, "name", "") or "")
-    try:
-        if hasattr(file, "seek"):
-            file.seek(0)
-        workbook = load_workbook(file, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds of errors on a file that is not .xlsx
-        report.errors.append(RowIssue(0, "", _("Không đọc được tệp: hãy dùng tệp Excel .xlsx theo tệp mẫu.")))
-        return report
-    try:
-        sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        header: dict[str, int] = {}
-        header_line = 0
-        for header_line, row in enumerate(rows, start=1):
-            header = _header_map(row or ())
-            if "code" in header or header_line >= HEADER_SEARCH_ROWS:
-                break
-        missing = [key for key in REQUIRED if key not in header]
-        if missing:
-            names = ", ".join(f"«{_TITLES[k]}»" for k in missing)
-            report.errors.append(
-                RowIssue(0, "", _("Tệp thiếu cột %(names)s (xem tệp mẫu).") % {"names": names})
-            )
-            return report
-        for line, row in enumerate(rows, start=header_line + 1):
-            row = tuple(row or ())
-            raw = {key: (row[index] if index < len(row) else None) for key, index in header.items()}
-            if all(_blank(v) for v in raw.values()):
-                continue
-            if len(report.rows) >= MAX_ROWS:
-                report.errors.append(
-                    RowIssue(line, "", _("Tệp có quá %(n)s dòng: hãy chia nhỏ.") % {"n": MAX_ROWS})
-                )
-                break
-            report.rows.append(ImportRow(line=line, values=parse_row(report, line, raw)))
-    finally:
-        workbook.close()
-    if not report.rows and not report.errors:
-        report.errors.append(RowIssue(0, "", _("Tệp không có dòng dữ liệu nào.")))
+    sheet = importing.read_sheet(file, match=_MATCH, anchor="code", required=REQUIRED, titles=_TITLES)
+    for line, raw in sheet.rows:
+        report.rows.append(ImportRow(line=line, values=parse_row(report, line, raw)))
+    report.errors.extend(sheet.issues)
     return report
 
 
 def parse_row(report: ImportReport, line: int, raw: dict) -> dict:
     """The values of one row as Python data; each wrong cell reported. References stay text (the service
     resolves them); the checks that need no database are made here."""
-    values: dict = {key: _text(raw.get(key)) for key in TEXT_KEYS}
+    values: dict = {key: cell_text(raw.get(key)) for key in TEXT_KEYS}
     values["province"] = province_text(raw.get("province"))
-    values["trade"] = _text(raw.get("trade"))
+    values["trade"] = cell_text(raw.get("trade"))
     for key in ("code", "name", "province", "implementing_unit", "activity_type"):
         if not values[key]:
             report.add(line, key, _("không được để trống."))
@@ -384,7 +225,7 @@ def parse_row(report: ImportReport, line: int, raw: dict) -> dict:
         report.add(line, "plan_year", _("không được để trống."))
 
     for key in DATE_KEYS:
-        day, error = _date(raw.get(key))
+        day, error = cell_date(raw.get(key))
         values[key] = day
         if error:
             report.add(line, key, error)
@@ -401,7 +242,7 @@ def parse_row(report: ImportReport, line: int, raw: dict) -> dict:
         elif amount is None and key in REQUIRED:
             report.add(line, key, _("không được để trống."))
         values[key] = amount
-    if values["counterpart_funds"] is None and _blank(raw.get("counterpart_funds")):
+    if values["counterpart_funds"] is None and blank(raw.get("counterpart_funds")):
         values["counterpart_funds"] = 0
     extension, approved = values["extension_funds"], values["approved_funds"]
     if extension is not None and approved is not None and approved > extension:
@@ -414,11 +255,11 @@ def parse_row(report: ImportReport, line: int, raw: dict) -> dict:
     for key in COUNT_KEYS:
         count, error = _amount(raw.get(key))
         if error or (count is not None and count < 0):
-            report.add(line, key, _("«%(v)s»: ghi một số nguyên không âm.") % {"v": _text(raw.get(key))})
+            report.add(line, key, _("«%(v)s»: ghi một số nguyên không âm.") % {"v": cell_text(raw.get(key))})
             count = None
         values[key] = count or 0
 
-    status_text = _text(raw.get("status"))
+    status_text = cell_text(raw.get("status"))
     values["status"] = status_from(status_text) if status_text else DEFAULT_STATUS
     if values["status"] is None:
         report.add(
@@ -468,28 +309,6 @@ def example_row(unit_code: str = "") -> dict:
 def template_workbook(*, programmes=(), activity_types=(), trades=(), units=(), example=None) -> Workbook:
     """Tệp mẫu: the columns and one example row on the first sheet; instructions and the valid codes
     (programmes, activity types, trades, statuses, implementing units) on the second."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = _("Đề án")
-    titles = [title for _key, title, _required in COLUMNS]
-    ws.append(titles)
-    for index, (_key, title, required) in enumerate(COLUMNS, start=1):
-        cell = ws.cell(row=1, column=index)
-        cell.font = Font(bold=True, color="B00000" if required else "000000")
-        cell.fill = PatternFill("solid", fgColor="DDE7F3")
-        ws.column_dimensions[get_column_letter(index)].width = max(14, len(title) + 4)
-    for key in ("name", "implementing_unit", "activity_type"):
-        ws.column_dimensions[get_column_letter(_position(key))].width = 40
-    if example:
-        ws.append([example.get(key, "") for key, _title, _required in COLUMNS])
-        for index in range(1, len(COLUMNS) + 1):
-            ws.cell(row=2, column=index).font = Font(italic=True, color="555555")
-    for row in range(2, 502):  # dates and codes typed as text are kept as typed
-        for key in ("code", "province", "start_date", "end_date", "registered_on"):
-            ws.cell(row=row, column=_position(key)).number_format = "@"
-    ws.freeze_panes = "A2"
-
-    help_sheet = wb.create_sheet(_("Hướng dẫn"))
     lines = [
         _("Hướng dẫn nhập danh sách đề án khuyến công đã thực hiện"),
         _(
@@ -506,9 +325,15 @@ def template_workbook(*, programmes=(), activity_types=(), trades=(), units=(), 
         _("Vượt mức hỗ trợ tối đa chỉ là cảnh báo (số liệu đã thực hiện); các lỗi khác phải sửa."),
         _("Hãy bấm «Kiểm tra» trước: không có gì được ghi cho đến khi mọi dòng đều hợp lệ."),
     ]
-    for text in lines:
-        help_sheet.append([text])
-    help_sheet["A1"].font = Font(bold=True, size=13)
+    wb = importing.template_workbook(
+        _("Đề án"),
+        COLUMNS,
+        help_lines=lines,
+        widths=dict.fromkeys(("name", "implementing_unit", "activity_type"), 40),
+        text_keys=("code", "province", "start_date", "end_date", "registered_on"),
+        example=example,
+    )
+    help_sheet = wb.worksheets[1]
 
     def section(title: str, header: tuple[str, ...], rows) -> None:
         help_sheet.append([])
@@ -540,10 +365,6 @@ def template_workbook(*, programmes=(), activity_types=(), trades=(), units=(), 
     help_sheet.column_dimensions["B"].width = 80
     help_sheet.column_dimensions["C"].width = 26
     return wb
-
-
-def _position(key: str) -> int:
-    return next(i for i, (k, _title, _required) in enumerate(COLUMNS, start=1) if k == key)
 
 
 def _validity(record) -> str:

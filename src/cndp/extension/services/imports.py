@@ -152,14 +152,20 @@ class _References:
         )
 
 
-def _one(report: ImportReport, line: int, key: str, found: list, text: str, missing: str):
-    """The single record found for a cell, or None with the error reported."""
+def _lookup(report: ImportReport, row, key: str, table: dict, missing: str):
+    """The single record of `table` that the row's cell `key` names (by code or by name, accents
+    ignored), or None: the cell is blank, or the error (`missing`, or a name shared by several) is
+    reported."""
+    text = row.values[key]
+    if not text:
+        return None
+    found = _References.find(table, text)
     if len(found) == 1:
         return found[0]
     if not found:
-        report.add(line, key, missing % {"v": text})
+        report.add(row.line, key, missing % {"v": text})
     else:
-        report.add(line, key, _("«%(v)s» trùng tên nhiều bản ghi: ghi mã.") % {"v": text})
+        report.add(row.line, key, _("«%(v)s» trùng tên nhiều bản ghi: ghi mã.") % {"v": text})
     return None
 
 
@@ -187,17 +193,10 @@ def _check_row(
     year = values.get("plan_year")
     date = caps.plan_date(year) if year else None
 
-    programme = None
-    if values["programme"]:
-        programme = _one(
-            report,
-            line,
-            "programme",
-            refs.find(refs.programmes, values["programme"]),
-            values["programme"],
-            _("không có chương trình «%(v)s» (xem mã trong tệp mẫu)."),
-        )
-    elif year:
+    programme = _lookup(
+        report, row, "programme", refs.programmes, _("không có chương trình «%(v)s» (xem mã trong tệp mẫu).")
+    )
+    if not values["programme"] and year:
         programme = refs.national_programme(year)
         if programme is None:
             report.add(line, "programme", _("chưa có chương trình khuyến công cho năm %(y)s.") % {"y": year})
@@ -210,52 +209,39 @@ def _check_row(
         if note:
             report.warn(line, "province", note)
 
-    unit = None
-    if values["implementing_unit"]:
-        unit = _one(
-            report,
+    unit = _lookup(
+        report,
+        row,
+        "implementing_unit",
+        refs.units,
+        _("không có đơn vị «%(v)s» (ghi mã hoặc tên đơn vị như trong tệp mẫu)."),
+    )
+    if unit is not None and unit.kind not in IMPLEMENTING_KINDS:
+        report.add(
             line,
             "implementing_unit",
-            refs.find(refs.units, values["implementing_unit"]),
-            values["implementing_unit"],
-            _("không có đơn vị «%(v)s» (ghi mã hoặc tên đơn vị như trong tệp mẫu)."),
+            _("«%(v)s» không phải đơn vị thực hiện đề án (Sở Công Thương, Trung tâm Khuyến công).")
+            % {"v": unit.name},
         )
-        if unit is not None and unit.kind not in IMPLEMENTING_KINDS:
-            report.add(
-                line,
-                "implementing_unit",
-                _("«%(v)s» không phải đơn vị thực hiện đề án (Sở Công Thương, Trung tâm Khuyến công).")
-                % {"v": unit.name},
-            )
-            unit = None
+        unit = None
 
-    activity = None
-    if values["activity_type"]:
-        activity = _one(
-            report,
-            line,
-            "activity_type",
-            refs.find(refs.activities, values["activity_type"]),
-            values["activity_type"],
-            _("không có nội dung hoạt động «%(v)s» (xem mã trong tệp mẫu)."),
-        )
+    activity = _lookup(
+        report,
+        row,
+        "activity_type",
+        refs.activities,
+        _("không có nội dung hoạt động «%(v)s» (xem mã trong tệp mẫu)."),
+    )
 
-    trade = None
-    if values["trade"]:
-        trade = _one(
-            report,
+    trade = _lookup(
+        report, row, "trade", refs.trades, _("không có ngành nghề «%(v)s» (xem mã trong tệp mẫu).")
+    )
+    if trade is not None and date and not trade.is_valid_at(date):
+        report.add(
             line,
             "trade",
-            refs.find(refs.trades, values["trade"]),
-            values["trade"],
-            _("không có ngành nghề «%(v)s» (xem mã trong tệp mẫu)."),
+            _("ngành nghề «%(t)s» không có hiệu lực trong năm kế hoạch %(y)s.") % {"t": trade, "y": year},
         )
-        if trade is not None and date and not trade.is_valid_at(date):
-            report.add(
-                line,
-                "trade",
-                _("ngành nghề «%(t)s» không có hiệu lực trong năm kế hoạch %(y)s.") % {"t": trade, "y": year},
-            )
 
     status = values.get("status")
     approved = values.get("approved_funds")
