@@ -1,9 +1,11 @@
-"""Home dashboard (trang chủ) and the API root."""
+"""Home dashboard (trang chủ), the API root, and the shape every action view shares (bind a form, call a
+service, say how it went, go back to the page)."""
 
 import datetime
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import api_view
@@ -11,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from cndp.core.permissions import can, restrict, user_province_id
+from cndp.core.services import ServiceError
 from cndp.core.text import format_percent, parse_day
 
 
@@ -92,4 +95,49 @@ def api_root(request, format=None):
             "delegates": reverse("congress-api:delegate-list", request=request, format=format),
             "schema": reverse("api-schema", request=request, format=format),
         }
+    )
+
+
+def run_service(request, call, success):
+    """Call a service (`call()`) and say how it went: the text of the ServiceError it raises, or `success`
+    (the message, or a function of the service's result that makes it). Returns the result (True when the
+    service returns nothing), or None when the service refused."""
+    try:
+        result = call()
+    except ServiceError as exc:
+        messages.error(request, str(exc))
+        return None
+    messages.success(request, success(result) if callable(success) else success)
+    return result or True
+
+
+def act(request, back, call, success, *, form=None, invalid=None, anchor=""):
+    """One POST that changes something: check `form` (if any), call the service, say how it went and go
+    back to a page.
+
+    back     the object whose page to go back to, or an address; or a function of the service's result
+             (None when it was refused or not called) that gives one
+    call     a function of the form's cleaned data (an empty dict without a form) that calls the service
+    success  the message, or a function of the cleaned data and the service's result that makes it
+    invalid  a function of the invalid form that makes the error message (None: no message)
+    anchor   added to the page address, e.g. "#mismatches"
+    """
+    result = None
+    if form is not None and not form.is_valid():
+        if invalid is not None:
+            messages.error(request, invalid(form))
+    else:
+        data = form.cleaned_data if form is not None else {}
+        message = (lambda result: success(data, result)) if callable(success) else success
+        result = run_service(request, lambda: call(data), message)
+    target = back(result) if callable(back) else back
+    return redirect((target if isinstance(target, str) else target.get_absolute_url()) + anchor)
+
+
+def form_errors(form) -> str:
+    """A form's errors on one line: «Field: error, error; Other field: error» (errors of the whole form
+    without a label)."""
+    return "; ".join(
+        f"{form.fields[f].label if f in form.fields else ''}: {', '.join(e)}".lstrip(": ")
+        for f, e in form.errors.items()
     )

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 import django_tables2 as tables
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -21,6 +20,7 @@ from cndp.core.filtersets import BaseFilterSet
 from cndp.core.permissions import require
 from cndp.core.services import ServiceError
 from cndp.core.tables import BaseTable
+from cndp.core.views import act, run_service
 from cndp.elections import documents, forms, selectors, services
 from cndp.elections.choices import ElectionStatus
 from cndp.elections.entry import describe
@@ -72,22 +72,12 @@ def _election(request, pk) -> Election:
     return election
 
 
-def _run(request, action, success: str):
-    try:
-        result = action()
-    except ServiceError as exc:
-        messages.error(request, str(exc))
-        return None
-    messages.success(request, success)
-    return result or True
-
-
 def _form_errors(form) -> str:
     return "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items())
 
 
 def _act(request, election, service, success, *, form=None, invalid=None, anchor="", follow=False):
-    """One POST on an election: check `form` (if any), call `service(election=, user=, **cleaned_data)`,
+    """`act` on an election: check `form` (if any), call `service(election=, user=, **cleaned_data)`,
     say how it went and go back to the election page.
 
     success  the message, or a function of the cleaned data that makes it
@@ -95,17 +85,15 @@ def _act(request, election, service, success, *, form=None, invalid=None, anchor
     anchor   added to the page address, e.g. "#mismatches"
     follow   go to the election the service returns (the next round) when it returns one
     """
-    target = election
-    if form is not None and not form.is_valid():
-        if invalid is not None:
-            messages.error(request, invalid(form))
-    else:
-        data = form.cleaned_data if form is not None else {}
-        message = success(data) if callable(success) else success
-        result = _run(request, lambda: service(election=election, user=request.user, **data), message)
-        if follow and isinstance(result, Election):
-            target = result
-    return redirect(target.get_absolute_url() + anchor)
+    return act(
+        request,
+        (lambda result: result if isinstance(result, Election) else election) if follow else election,
+        lambda data: service(election=election, user=request.user, **data),
+        (lambda data, _result: success(data)) if callable(success) else success,
+        form=form,
+        invalid=invalid,
+        anchor=anchor,
+    )
 
 
 @login_required
@@ -374,7 +362,7 @@ def board(request, congress_pk):
     if request.method == "POST":
         form = forms.BoardForm(request.POST, congress=congress)
         if form.is_valid():
-            if _run(
+            if run_service(
                 request,
                 lambda: services.board_member_add(
                     congress=congress,

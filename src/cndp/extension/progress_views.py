@@ -4,26 +4,18 @@ download within the user's scope, and the registry of the deadline / report cale
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cndp.core import generic
 from cndp.core.permissions import can, in_scope, require
-from cndp.core.services import ServiceError
+from cndp.core.views import act, form_errors
 from cndp.extension import filtersets, forms, reporting, selectors, services, tables
 from cndp.extension.models import ProgressReport, Project, ProjectDocument, ScheduleRule
-
-
-def _form_errors(form) -> str:
-    return "; ".join(
-        f"{form.fields[f].label if f in form.fields else ''}: {', '.join(e)}".lstrip(": ")
-        for f, e in form.errors.items()
-    )
 
 
 def report_panels(user, report: ProgressReport) -> dict:
@@ -86,24 +78,21 @@ def _report(request, pk, action="view") -> ProgressReport:
 def report_submit(request, pk):
     report = _report(request, pk, "change")
     form = forms.ReportSubmitForm(request.POST, prefix="submit")
-    if not form.is_valid():
-        messages.error(request, _("Báo cáo chưa hợp lệ: %(e)s") % {"e": _form_errors(form)})
-        return redirect(report.get_absolute_url())
-    data = form.cleaned_data
-    try:
-        services.report_submit(
+    return act(
+        request,
+        report,
+        lambda data: services.report_submit(
             report=report,
             user=request.user,
             percent_complete=data["percent_complete"],
             narrative=data["narrative"],
             difficulties=data["difficulties"],
             **form.outputs(),
-        )
-    except ServiceError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Đã nộp «%(r)s».") % {"r": report})
-    return redirect(report.get_absolute_url())
+        ),
+        _("Đã nộp «%(r)s».") % {"r": report},
+        form=form,
+        invalid=lambda form: _("Báo cáo chưa hợp lệ: %(e)s") % {"e": form_errors(form)},
+    )
 
 
 @login_required
@@ -111,22 +100,16 @@ def report_submit(request, pk):
 def report_review(request, pk):
     report = _report(request, pk)
     require(request.user, "add", ProgressReport)
-    form = forms.ReportReviewForm(request.POST, prefix="review")
-    if not form.is_valid():
-        messages.error(request, _("Kết quả xem xét chưa hợp lệ: %(e)s") % {"e": _form_errors(form)})
-        return redirect(report.get_absolute_url())
-    try:
-        services.report_review(
-            report=report,
-            user=request.user,
-            verdict=form.cleaned_data["verdict"],
-            comment=form.cleaned_data["comment"],
-        )
-    except ServiceError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Đã ghi kết quả xem xét «%(r)s».") % {"r": report})
-    return redirect(report.get_absolute_url())
+    return act(
+        request,
+        report,
+        lambda data: services.report_review(
+            report=report, user=request.user, verdict=data["verdict"], comment=data["comment"]
+        ),
+        _("Đã ghi kết quả xem xét «%(r)s».") % {"r": report},
+        form=forms.ReportReviewForm(request.POST, prefix="review"),
+        invalid=lambda form: _("Kết quả xem xét chưa hợp lệ: %(e)s") % {"e": form_errors(form)},
+    )
 
 
 @login_required
@@ -138,20 +121,14 @@ def document_add(request, pk):
     report = None
     if request.POST.get("report", "").isdigit():
         report = get_object_or_404(ProgressReport, pk=int(request.POST["report"]), project=project)
-    back = report.get_absolute_url() if report else project.get_absolute_url() + "#documents"
-    form = forms.DocumentForm(request.POST, request.FILES, prefix="doc")
-    if not form.is_valid():
-        messages.error(request, _("Tài liệu chưa hợp lệ: %(e)s") % {"e": _form_errors(form)})
-        return redirect(back)
-    try:
-        document = services.document_add(
-            project=project, user=request.user, report=report, **form.cleaned_data
-        )
-    except ServiceError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Đã đính kèm «%(d)s».") % {"d": document})
-    return redirect(back)
+    return act(
+        request,
+        report.get_absolute_url() if report else project.get_absolute_url() + "#documents",
+        lambda data: services.document_add(project=project, user=request.user, report=report, **data),
+        lambda _data, document: _("Đã đính kèm «%(d)s».") % {"d": document},
+        form=forms.DocumentForm(request.POST, request.FILES, prefix="doc"),
+        invalid=lambda form: _("Tài liệu chưa hợp lệ: %(e)s") % {"e": form_errors(form)},
+    )
 
 
 @login_required

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from cndp.core import generic
 from cndp.core.permissions import can, in_scope, require
 from cndp.core.services import ServiceError
+from cndp.core.views import act, form_errors
 from cndp.extension import caps, filtersets, forms, lifecycle, reporting, selectors, services, tables
 from cndp.extension.models import (
     OUTPUTS,
@@ -231,27 +232,21 @@ def _project(request, pk, action="view") -> Project:
 def project_transition(request, pk):
     project = _project(request, pk, "change")
     target = request.POST.get("target", "")
-    form = forms.TransitionForm(request.POST, prefix=target)
-    if not form.is_valid():
-        messages.error(
-            request, "; ".join(f"{form.fields[f].label}: {', '.join(e)}" for f, e in form.errors.items())
-        )
-        return redirect(project.get_absolute_url())
-    data = form.cleaned_data
-    try:
-        services.project_transition(
+    return act(
+        request,
+        project,
+        lambda data: services.project_transition(
             project=project,
             target=target,
             user=request.user,
             comment=data["comment"],
             decision_number=data["decision_number"],
             decision_date=data["decision_date"],
-        )
-    except ServiceError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Đã chuyển đề án sang «%(s)s».") % {"s": lifecycle.label(target)})
-    return redirect(project.get_absolute_url())
+        ),
+        _("Đã chuyển đề án sang «%(s)s».") % {"s": lifecycle.label(target)},
+        form=forms.TransitionForm(request.POST, prefix=target),
+        invalid=form_errors,
+    )
 
 
 @login_required
@@ -261,34 +256,21 @@ def appraisal_add(request, pk):
     require(request.user, "add", Appraisal)
     rubric = selectors.rubric_in_force(timezone.localdate())
     form = forms.AppraisalForm(request.POST, rubric=rubric)
-    if form.is_valid():
-        try:
-            services.appraisal_record(
-                project=project,
-                reviewer=form.cleaned_data["reviewer"],
-                user=request.user,
-                scores=form.scores(),
-                comment=form.cleaned_data["comment"],
-                rubric=rubric,
-            )
-        except ServiceError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(
-                request, _("Đã ghi phiếu chấm của %(r)s.") % {"r": form.cleaned_data["reviewer"]}
-            )
-    else:
-        messages.error(
-            request,
-            _("Phiếu chấm chưa hợp lệ: %(e)s")
-            % {
-                "e": "; ".join(
-                    f"{form.fields[f].label if f in form.fields else ''}: {', '.join(e)}"
-                    for f, e in form.errors.items()
-                )
-            },
-        )
-    return redirect(project.get_absolute_url())
+    return act(
+        request,
+        project,
+        lambda data: services.appraisal_record(
+            project=project,
+            reviewer=data["reviewer"],
+            user=request.user,
+            scores=form.scores(),
+            comment=data["comment"],
+            rubric=rubric,
+        ),
+        lambda data, _appraisal: _("Đã ghi phiếu chấm của %(r)s.") % {"r": data["reviewer"]},
+        form=form,
+        invalid=lambda form: _("Phiếu chấm chưa hợp lệ: %(e)s") % {"e": form_errors(form)},
+    )
 
 
 @login_required
@@ -296,19 +278,14 @@ def appraisal_add(request, pk):
 def ledger_add(request, pk):
     project = _project(request, pk)
     require(request.user, "add", LedgerEntry)
-    form = forms.LedgerForm(request.POST)
-    if form.is_valid():
-        try:
-            entry = services.disbursement_record(project=project, user=request.user, **form.cleaned_data)
-        except ServiceError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Đã ghi: %(e)s.") % {"e": entry})
-    else:
-        messages.error(
-            request, "; ".join(f"{form.fields[f].label}: {', '.join(e)}" for f, e in form.errors.items())
-        )
-    return redirect(project.get_absolute_url())
+    return act(
+        request,
+        project,
+        lambda data: services.disbursement_record(project=project, user=request.user, **data),
+        lambda _data, entry: _("Đã ghi: %(e)s.") % {"e": entry},
+        form=forms.LedgerForm(request.POST),
+        invalid=form_errors,
+    )
 
 
 @login_required
