@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -256,7 +256,7 @@ def headline(report: Report) -> list[dict]:
             "id": "registered",
             "label": _("Đề án đăng ký"),
             "value": number(t.registered),
-            "unit": _("đề án"),
+            "unit": pgettext("unit of a count", "đề án"),
             "note": _("%(money)s triệu đồng đề nghị") % {"money": million(t.requested)}
             + (
                 _("; số đề án %(change)s so với năm trước") % {"change": change_words(growth)}
@@ -268,7 +268,7 @@ def headline(report: Report) -> list[dict]:
             "id": "selected",
             "label": _("Được lựa chọn"),
             "value": number(t.selected),
-            "unit": _("đề án"),
+            "unit": pgettext("unit of a count", "đề án"),
             "note": _("%(money)s triệu đồng; %(rate)s số đăng ký")
             % {"money": million(t.selected_funds), "rate": percent(t.selection_rate)},
         },
@@ -276,7 +276,7 @@ def headline(report: Report) -> list[dict]:
             "id": "approved",
             "label": _("Được phê duyệt"),
             "value": number(t.approved),
-            "unit": _("đề án"),
+            "unit": pgettext("unit of a count", "đề án"),
             "note": _("%(money)s triệu đồng kinh phí khuyến công") % {"money": million(t.approved_funds)}
             + (
                 _("; %(share)s kinh phí được giao") % {"share": percent(report.fund_share)}
@@ -303,7 +303,7 @@ def headline(report: Report) -> list[dict]:
             "id": "settled",
             "label": _("Đã quyết toán"),
             "value": number(t.settled),
-            "unit": _("đề án"),
+            "unit": pgettext("unit of a count", "đề án"),
             "note": _("%(n)s báo cáo tiến độ quá hạn") % {"n": number(t.overdue_reports)},
         },
     ]
@@ -409,10 +409,10 @@ def report_workbook(report: Report) -> Workbook:
         cell.font, cell.fill, cell.border = Font(bold=True), _HEAD_FILL, _BOX
     t = report.total
     lines = [
-        (_("Số đề án đăng ký"), t.registered, COUNT, _("đề án")),
+        (_("Số đề án đăng ký"), t.registered, COUNT, pgettext("unit of a count", "đề án")),
         (_("Kinh phí khuyến công đề nghị"), t.requested, MONEY, _("triệu đồng")),
-        (_("Số đề án được lựa chọn"), t.selected, COUNT, _("đề án")),
-        (_("Số đề án được phê duyệt"), t.approved, COUNT, _("đề án")),
+        (_("Số đề án được lựa chọn"), t.selected, COUNT, pgettext("unit of a count", "đề án")),
+        (_("Số đề án được phê duyệt"), t.approved, COUNT, pgettext("unit of a count", "đề án")),
         (_("Kinh phí khuyến công được duyệt"), t.approved_funds, MONEY, _("triệu đồng")),
     ]
     if report.fund:
@@ -424,7 +424,7 @@ def report_workbook(report: Report) -> Workbook:
         (_("Vốn đối ứng của các đề án được duyệt"), t.counterpart, MONEY, _("triệu đồng")),
         (_("Kinh phí đã cấp"), t.disbursed, MONEY, _("triệu đồng")),
         (_("Tỷ lệ đã cấp / được duyệt"), t.disbursement_rate, PERCENT, "%"),
-        (_("Số đề án đã quyết toán"), t.settled, COUNT, _("đề án")),
+        (_("Số đề án đã quyết toán"), t.settled, COUNT, pgettext("unit of a count", "đề án")),
         (_("Báo cáo tiến độ quá hạn"), t.overdue_reports, COUNT, _("báo cáo")),
     ]
     for label, value, kind, unit in lines:
