@@ -15,6 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+
+def gettext_noop(text: str) -> str:  # noqa: N802 - the gettext convention
+    """Marks a label for the translation catalogue (extracted by makemessages) without importing Django;
+    the screens translate it when they show it."""
+    return text
+
+
 # Statuses (the values of choices.ProjectStatus).
 REGISTERED = "registered"
 DOIT_APPRAISED = "doit_appraised"
@@ -113,35 +120,49 @@ A, P, AP = (AGENCY,), (PROVINCE,), (AGENCY, PROVINCE)
 
 # The table. An administrator may do every step listed here; no other step exists for anybody.
 TRANSITIONS: tuple[Transition, ...] = (
-    _t(REGISTERED, DOIT_APPRAISED, P, "Sở Công Thương thẩm định cấp cơ sở: đạt"),
-    _t(REGISTERED, REJECTED, P, "Sở Công Thương thẩm định: không đạt"),
-    _t(REGISTERED, WITHDRAWN, AP, "Rút đề án"),
-    _t(DOIT_APPRAISED, SUBMITTED, P, "Gửi Cục", "Công văn gửi đăng ký kế hoạch"),
-    _t(DOIT_APPRAISED, REGISTERED, P, "Trả lại đơn vị để hoàn thiện"),
-    _t(DOIT_APPRAISED, WITHDRAWN, AP, "Rút đề án"),
-    _t(SUBMITTED, AGENCY_APPRAISED, A, "Hoàn thành thẩm định tại Cục"),
-    _t(SUBMITTED, REJECTED, A, "Cục thẩm định: không đạt"),
-    _t(SUBMITTED, WITHDRAWN, AP, "Rút đề án"),
-    _t(AGENCY_APPRAISED, SELECTED, A, "Lựa chọn trong nguồn kinh phí"),
-    _t(AGENCY_APPRAISED, REJECTED, A, "Không lựa chọn"),
-    _t(SELECTED, IN_PLAN, A, "Đưa vào kế hoạch được Bộ trưởng phê duyệt", "Quyết định phê duyệt kế hoạch"),
-    _t(SELECTED, AGENCY_APPRAISED, A, "Bỏ lựa chọn"),
-    _t(SELECTED, REJECTED, A, "Không có trong kế hoạch được phê duyệt"),
-    _t(IN_PLAN, CONTRACTED, A, "Ký hợp đồng", "Hợp đồng thực hiện đề án"),
-    _t(IN_PLAN, WITHDRAWN, A, "Dừng thực hiện", "Quyết định dừng thực hiện"),
-    _t(CONTRACTED, IN_PROGRESS, AP, "Bắt đầu thực hiện"),
-    _t(IN_PROGRESS, ADJUSTED, A, "Điều chỉnh, bổ sung", "Quyết định điều chỉnh"),
-    _t(IN_PROGRESS, SUSPENDED, A, "Tạm dừng", "Quyết định tạm dừng"),
-    _t(IN_PROGRESS, INSPECTED, AP, "Kiểm tra, giám sát", "Biên bản kiểm tra"),
-    _t(ADJUSTED, IN_PROGRESS, AP, "Tiếp tục thực hiện theo nội dung điều chỉnh"),
-    _t(ADJUSTED, SUSPENDED, A, "Tạm dừng", "Quyết định tạm dừng"),
-    _t(ADJUSTED, INSPECTED, AP, "Kiểm tra, giám sát", "Biên bản kiểm tra"),
-    _t(SUSPENDED, IN_PROGRESS, A, "Cho tiếp tục thực hiện", "Quyết định cho tiếp tục"),
-    _t(SUSPENDED, WITHDRAWN, A, "Dừng hẳn đề án", "Quyết định dừng thực hiện"),
-    _t(INSPECTED, IN_PROGRESS, A, "Yêu cầu khắc phục, tiếp tục thực hiện"),
-    _t(INSPECTED, ACCEPTED, A, "Nghiệm thu", "Biên bản nghiệm thu"),
-    _t(ACCEPTED, LIQUIDATED, A, "Thanh lý hợp đồng", "Biên bản thanh lý hợp đồng"),
-    _t(LIQUIDATED, SETTLED, A, "Quyết toán", "Quyết định phê duyệt quyết toán"),
+    _t(REGISTERED, DOIT_APPRAISED, P, gettext_noop("Sở Công Thương thẩm định cấp cơ sở: đạt")),
+    _t(REGISTERED, REJECTED, P, gettext_noop("Sở Công Thương thẩm định: không đạt")),
+    _t(REGISTERED, WITHDRAWN, AP, gettext_noop("Rút đề án")),
+    _t(DOIT_APPRAISED, SUBMITTED, P, gettext_noop("Gửi Cục"), gettext_noop("Công văn gửi đăng ký kế hoạch")),
+    _t(DOIT_APPRAISED, REGISTERED, P, gettext_noop("Trả lại đơn vị để hoàn thiện")),
+    _t(DOIT_APPRAISED, WITHDRAWN, AP, gettext_noop("Rút đề án")),
+    _t(SUBMITTED, AGENCY_APPRAISED, A, gettext_noop("Hoàn thành thẩm định tại Cục")),
+    _t(SUBMITTED, REJECTED, A, gettext_noop("Cục thẩm định: không đạt")),
+    _t(SUBMITTED, WITHDRAWN, AP, gettext_noop("Rút đề án")),
+    _t(AGENCY_APPRAISED, SELECTED, A, gettext_noop("Lựa chọn trong nguồn kinh phí")),
+    _t(AGENCY_APPRAISED, REJECTED, A, gettext_noop("Không lựa chọn")),
+    _t(
+        SELECTED,
+        IN_PLAN,
+        A,
+        gettext_noop("Đưa vào kế hoạch được Bộ trưởng phê duyệt"),
+        gettext_noop("Quyết định phê duyệt kế hoạch"),
+    ),
+    _t(SELECTED, AGENCY_APPRAISED, A, gettext_noop("Bỏ lựa chọn")),
+    _t(SELECTED, REJECTED, A, gettext_noop("Không có trong kế hoạch được phê duyệt")),
+    _t(IN_PLAN, CONTRACTED, A, gettext_noop("Ký hợp đồng"), gettext_noop("Hợp đồng thực hiện đề án")),
+    _t(IN_PLAN, WITHDRAWN, A, gettext_noop("Dừng thực hiện"), gettext_noop("Quyết định dừng thực hiện")),
+    _t(CONTRACTED, IN_PROGRESS, AP, gettext_noop("Bắt đầu thực hiện")),
+    _t(IN_PROGRESS, ADJUSTED, A, gettext_noop("Điều chỉnh, bổ sung"), gettext_noop("Quyết định điều chỉnh")),
+    _t(IN_PROGRESS, SUSPENDED, A, gettext_noop("Tạm dừng"), gettext_noop("Quyết định tạm dừng")),
+    _t(IN_PROGRESS, INSPECTED, AP, gettext_noop("Kiểm tra, giám sát"), gettext_noop("Biên bản kiểm tra")),
+    _t(ADJUSTED, IN_PROGRESS, AP, gettext_noop("Tiếp tục thực hiện theo nội dung điều chỉnh")),
+    _t(ADJUSTED, SUSPENDED, A, gettext_noop("Tạm dừng"), gettext_noop("Quyết định tạm dừng")),
+    _t(ADJUSTED, INSPECTED, AP, gettext_noop("Kiểm tra, giám sát"), gettext_noop("Biên bản kiểm tra")),
+    _t(
+        SUSPENDED,
+        IN_PROGRESS,
+        A,
+        gettext_noop("Cho tiếp tục thực hiện"),
+        gettext_noop("Quyết định cho tiếp tục"),
+    ),
+    _t(SUSPENDED, WITHDRAWN, A, gettext_noop("Dừng hẳn đề án"), gettext_noop("Quyết định dừng thực hiện")),
+    _t(INSPECTED, IN_PROGRESS, A, gettext_noop("Yêu cầu khắc phục, tiếp tục thực hiện")),
+    _t(INSPECTED, ACCEPTED, A, gettext_noop("Nghiệm thu"), gettext_noop("Biên bản nghiệm thu")),
+    _t(
+        ACCEPTED, LIQUIDATED, A, gettext_noop("Thanh lý hợp đồng"), gettext_noop("Biên bản thanh lý hợp đồng")
+    ),
+    _t(LIQUIDATED, SETTLED, A, gettext_noop("Quyết toán"), gettext_noop("Quyết định phê duyệt quyết toán")),
 )
 
 _BY_PAIR = {(t.source, t.target): t for t in TRANSITIONS}

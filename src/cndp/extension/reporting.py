@@ -20,6 +20,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from cndp.extension.lifecycle import gettext_noop
+
 PERIODIC = "periodic"
 FINAL = "final"
 
@@ -153,20 +155,22 @@ def escalation_due(
 def submit_problem(status: str, percent: int, kind: str) -> str | None:
     """None if a report may be submitted now; otherwise the reason (Vietnamese)."""
     if status not in OPEN:
-        return "Báo cáo này đã nộp hoặc đã được chấp nhận, không nộp lại được."
+        return gettext_noop("Báo cáo này đã nộp hoặc đã được chấp nhận, không nộp lại được.")
     if not 0 <= percent <= 100:
-        return "Tỷ lệ hoàn thành phải từ 0 đến 100 %."
+        return gettext_noop("Tỷ lệ hoàn thành phải từ 0 đến 100 %.")
     if kind == FINAL and percent != 100:
-        return "Báo cáo tổng kết phải ghi tỷ lệ hoàn thành 100 %; nếu chưa xong, nộp báo cáo định kỳ."
+        return gettext_noop(
+            "Báo cáo tổng kết phải ghi tỷ lệ hoàn thành 100 %; nếu chưa xong, nộp báo cáo định kỳ."
+        )
     return None
 
 
 def review_problem(status: str, verdict: str, comment: str) -> str | None:
     """None if a review with `verdict` (ACCEPTED / NEEDS_REVISION) may be recorded on a report."""
     if status != SUBMITTED:
-        return "Chỉ xem xét được báo cáo đã nộp và đang chờ xem xét."
+        return gettext_noop("Chỉ xem xét được báo cáo đã nộp và đang chờ xem xét.")
     if verdict not in (ACCEPTED, NEEDS_REVISION):
-        return "Kết quả xem xét không hợp lệ."
+        return gettext_noop("Kết quả xem xét không hợp lệ.")
     if verdict == NEEDS_REVISION and not comment.strip():
-        return "Yêu cầu bổ sung, hoàn thiện phải ghi rõ nội dung cần bổ sung."
+        return gettext_noop("Yêu cầu bổ sung, hoàn thiện phải ghi rõ nội dung cần bổ sung.")
     return None

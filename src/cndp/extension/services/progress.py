@@ -88,7 +88,7 @@ def report_submit(
         raise TypeError(f"unknown outputs: {sorted(unknown)}")
     problem = reporting.submit_problem(report.status, percent_complete, report.kind)
     if problem:
-        raise ServiceError(problem)
+        raise ServiceError(_(problem))
     narrative = nfc(narrative or "").strip()
     if not narrative:
         raise ServiceError(_("Ghi kết quả thực hiện trong kỳ báo cáo."))
@@ -121,7 +121,7 @@ def report_review(
     comment = nfc(comment or "").strip()
     problem = reporting.review_problem(report.status, verdict, comment)
     if problem:
-        raise ServiceError(problem)
+        raise ServiceError(_(problem))
     report.status = verdict
     report.reviewed_at = at or timezone.now()
     report.reviewed_by = user

@@ -263,7 +263,7 @@ def project_transition(
     if step.needs_document and not (decision_number and decision_date):
         raise ServiceError(
             _("Bước «%(a)s» cần số và ngày của văn bản: %(d)s.")
-            % {"a": step.action, "d": step.document.lower()}
+            % {"a": _(step.action), "d": _(step.document).lower()}
         )
     if decision_date and decision_date > on:
         raise ServiceError(_("Ngày văn bản không được sau ngày ghi nhận."))

@@ -301,3 +301,22 @@ def test_admin_pages_of_the_reference_data(model, client_for):
     assert client.get(reverse(f"admin:extension_{model}_changelist")).status_code == 200
     obj = apps.get_model("extension", model).objects.first()
     assert client.get(reverse(f"admin:extension_{model}_change", args=[obj.pk])).status_code == 200
+
+
+def test_lifecycle_buttons_and_report_rules_are_translated(demo, client_for):
+    """The plain modules keep Vietnamese labels; the screens show them in the user's language."""
+    from django.utils import translation
+
+    from cndp.extension import reporting
+
+    project = make_project()
+    client = client_for("province_officer")
+    client.cookies["django_language"] = "en"
+    page = client.get(project.get_absolute_url()).content.decode()
+    assert "Withdraw the project" in page and "Rút đề án" not in page
+    with translation.override("en"):
+        from django.utils.translation import gettext
+
+        assert gettext(reporting.review_problem("pending", "accepted", "")) == (
+            "Only a submitted report awaiting review can be reviewed."
+        )
