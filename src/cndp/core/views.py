@@ -64,6 +64,7 @@ def home(request):
                 "url": "accounts:user_list",
             }
         )
+    cards += _extension_cards(user, today)
     party_at = parse_day(request.GET.get("at")) or today
     party = member_counts(party_at) if can(user, "view", Member) else None
     province = user.unit.province if user_province_id(user) else None
@@ -79,6 +80,45 @@ def home(request):
             "today": today,
         },
     )
+
+
+def _extension_cards(user, today) -> list[dict]:
+    """Khuyến công: the proposals of the plan year now open and the progress reports that need doing."""
+    from cndp.extension.models import ProgressReport, Project
+    from cndp.extension.selectors import work_queue
+
+    if not (can(user, "view", Project) and can(user, "view", ProgressReport)):
+        return []
+    work = work_queue(user, today)
+    cards = [
+        {
+            "label": _("Đề án đăng ký kế hoạch năm %(y)s") % {"y": work["open_year"]},
+            "value": work["proposals"],
+            "note": _("Khuyến công quốc gia"),
+            "url": "extension:project_list",
+            "query": f"?plan_year={work['open_year']}",
+        },
+        {
+            "label": _("Báo cáo tiến độ quá hạn"),
+            "value": work["overdue"],
+            "note": _("%(n)s báo cáo đến hạn trong %(d)s ngày tới")
+            % {"n": work["due_soon"], "d": work["remind_days"]},
+            "url": "extension:progressreport_list",
+            "query": "?standing=overdue",
+            "alert": work["overdue"] > 0,
+        },
+    ]
+    if can(user, "add", ProgressReport):  # the agency reviews
+        cards.append(
+            {
+                "label": _("Báo cáo tiến độ chờ xem xét"),
+                "value": work["waiting"],
+                "note": "",
+                "url": "extension:progressreport_list",
+                "query": "?standing=waiting",
+            }
+        )
+    return cards
 
 
 @extend_schema(exclude=True)

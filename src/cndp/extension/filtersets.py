@@ -29,6 +29,7 @@ from cndp.extension.models import (
     Trade,
     valid_at,
 )
+from cndp.extension.selectors import report_rule_at
 from cndp.places.models import Province
 
 
@@ -134,7 +135,7 @@ class ProgressReportFilterSet(BaseFilterSet):
 
     STANDING = (
         ("overdue", _("Quá hạn, chưa nộp")),
-        ("due_soon", _("Đến hạn trong 7 ngày")),
+        ("due_soon", _("Sắp đến hạn (trong thời gian nhắc)")),
         ("escalated", _("Đã báo trễ hạn")),
         ("waiting", _("Chờ xem xét")),
     )
@@ -164,7 +165,8 @@ class ProgressReportFilterSet(BaseFilterSet):
         if value == "overdue":
             return queryset.filter(owed, due_on__lt=today)
         if value == "due_soon":
-            return queryset.filter(owed, due_on__gte=today, due_on__lte=today + datetime.timedelta(days=7))
+            days = report_rule_at(today).remind_days
+            return queryset.filter(owed, due_on__gte=today, due_on__lte=today + datetime.timedelta(days=days))
         if value == "escalated":
             return queryset.filter(owed, escalation__gt=0)
         if value == "waiting":

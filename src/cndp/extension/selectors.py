@@ -177,3 +177,23 @@ def reports_owed(today: datetime.date) -> QuerySet[ProgressReport]:
     return report_list().filter(
         status__in=list(reporting.OPEN), project__status__in=list(lifecycle.REPORTING)
     )
+
+
+def work_queue(user, today: datetime.date) -> dict[str, int]:
+    """What needs doing today, within the user's scope (the home page's cards; two queries): reports
+    overdue, due within the reminder window, waiting for review; proposals of the open plan year."""
+    rule = report_rule_at(today)
+    owed = Q(status__in=list(reporting.OPEN), project__status__in=list(lifecycle.REPORTING))
+    counts = ProgressReport.objects.restrict(user).aggregate(
+        overdue=Count("pk", filter=owed & Q(due_on__lt=today)),
+        due_soon=Count(
+            "pk",
+            filter=owed & Q(due_on__gte=today, due_on__lte=today + datetime.timedelta(days=rule.remind_days)),
+        ),
+        waiting=Count("pk", filter=Q(status=reporting.SUBMITTED)),
+    )
+    year = caps.first_open_plan_year(today, deadline_for(today.year + 1))
+    counts["open_year"] = year
+    counts["remind_days"] = rule.remind_days
+    counts["proposals"] = Project.objects.restrict(user).filter(plan_year=year).count()
+    return counts

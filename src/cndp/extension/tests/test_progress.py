@@ -363,3 +363,30 @@ def test_a_suspended_projects_reports_are_not_listed_as_late(contracted, client_
     assert (
         contracted.code not in client_for("agency_officer").get(url, {"standing": "overdue"}).content.decode()
     )
+
+
+def test_the_home_page_counts_the_reports_to_do_within_the_scope(contracted, client_for):
+    first = contracted.reports.get(sequence=1)
+    ProgressReport.objects.filter(pk=first.pk).update(due_on=D(2020, 1, 1))
+    today = datetime.date.today()
+    own = selectors.work_queue(hanoi_officer(), today)
+    other = selectors.work_queue(danang_officer(), today)
+    everyone = selectors.work_queue(agency(), today)
+    assert own["overdue"] >= 1 and everyone["overdue"] >= own["overdue"] + other["overdue"]
+    _submit(ProgressReport.objects.get(pk=first.pk))
+    after = selectors.work_queue(hanoi_officer(), today)
+    assert (after["overdue"], after["waiting"]) == (own["overdue"] - 1, own["waiting"] + 1)
+    assert selectors.work_queue(danang_officer(), today) == other  # another province's work is not theirs
+    page = client_for("province_officer").get("/").content.decode()
+    assert "Báo cáo tiến độ quá hạn" in page and "?standing=overdue" in page
+    assert "chờ xem xét" not in page  # reviewing is the agency's
+    assert "Báo cáo tiến độ chờ xem xét" in client_for("agency_officer").get("/").content.decode()
+
+
+def test_the_home_page_keeps_its_query_count(demo, client_for, django_assert_max_num_queries):
+    client = client_for("agency_officer")
+    with django_assert_max_num_queries(40) as before:
+        client.get("/")
+    advance(make_project(), lifecycle.CONTRACTED)
+    with django_assert_max_num_queries(len(before.captured_queries)):
+        client.get("/")
