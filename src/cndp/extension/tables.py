@@ -1,6 +1,7 @@
 import django_tables2 as tables
 from django.utils import timezone
 from django.utils.formats import localize
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from cndp.core.tables import BaseTable
@@ -51,10 +52,15 @@ class ProjectTable(BaseTable):
     name = tables.Column(verbose_name=_("Tên đề án"), attrs={"td": {"style": "min-width: 18rem"}})
     plan_year = YearColumn(verbose_name=_("Năm"))
     province = tables.Column(verbose_name=_("Tỉnh, thành phố"), order_by=("province__code",))
-    activity_type = tables.Column(verbose_name=_("Nội dung"), order_by=("activity_type__order",))
+    # Shown under the project's name on screen (a narrow column of its own wrapped word by word); its own
+    # column in the Excel file.
+    activity_type = tables.Column(
+        verbose_name=_("Nội dung"), order_by=("activity_type__order",), visible=False
+    )
     extension_funds = MoneyColumn(verbose_name=_("Kinh phí khuyến công (đồng)"))
     total_funds = MoneyColumn(verbose_name=_("Tổng kinh phí (đồng)"))
     score = tables.Column(verbose_name=_("Điểm"), attrs={"td": {"class": "text-end"}})
+    status = tables.Column(verbose_name=_("Trạng thái"), attrs={"td": {"style": "min-width: 9rem"}})
 
     class Meta(BaseTable.Meta):
         model = Project
@@ -72,6 +78,12 @@ class ProjectTable(BaseTable):
 
     def render_province(self, record):
         return record.province.short_name
+
+    def render_name(self, record):
+        return format_html('{}<div class="small text-muted">{}</div>', record.name, record.activity_type.name)
+
+    def value_name(self, record):
+        return record.name
 
     def value_province(self, record):
         return record.province.name

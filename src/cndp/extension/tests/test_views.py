@@ -320,3 +320,20 @@ def test_lifecycle_buttons_and_report_rules_are_translated(demo, client_for):
         assert gettext(reporting.review_problem("pending", "accepted", "")) == (
             "Only a submitted report awaiting review can be reviewed."
         )
+
+
+def test_the_project_list_shows_the_activity_under_the_name_and_exports_it_as_a_column(demo, client_for):
+    import io
+
+    from openpyxl import load_workbook
+
+    client = client_for("agency_officer")
+    project = Project.objects.filter(plan_year=2026).select_related("activity_type").order_by("code").first()
+    page = client.get("/extension/projects/", {"q": project.code}).content.decode()
+    assert f'{project.name}<div class="small text-muted">{project.activity_type.name}</div>' in page
+    data = client.get("/extension/projects/", {"q": project.code, "export": "xlsx"}).content
+    rows = list(load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True))
+    header = rows[2]
+    row = rows[3]
+    assert row[header.index("Tên đề án")] == project.name
+    assert row[header.index("Nội dung")] == project.activity_type.name
