@@ -167,7 +167,7 @@ def project_documents(project: Project) -> QuerySet[ProjectDocument]:
 def report_list() -> QuerySet[ProgressReport]:
     """The report list's queryset: the project, its province and unit come with it."""
     return ProgressReport.objects.select_related(
-        "project", "project__province_current", "project__implementing_unit", "submitted_by"
+        "project", "project__province_current", "project__implementing_unit", "submitted_by", "reviewed_by"
     )
 
 

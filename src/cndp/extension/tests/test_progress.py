@@ -390,3 +390,39 @@ def test_the_home_page_keeps_its_query_count(demo, client_for, django_assert_max
     advance(make_project(), lifecycle.CONTRACTED)
     with django_assert_max_num_queries(len(before.captured_queries)):
         client.get("/")
+
+
+def test_the_project_and_report_pages_keep_their_query_count(
+    contracted, client_for, django_assert_max_num_queries
+):
+    """More documents, reports reviewed and ledger entries do not add queries to the pages."""
+    from cndp.extension.ledger import ADVANCE
+
+    client = client_for("agency_officer")
+    report = contracted.reports.get(sequence=1)
+
+    def attach(n):
+        for i in range(n):
+            services.document_add(
+                project=contracted,
+                user=agency(),
+                kind="report",
+                title=f"Tài liệu {i}",
+                report=report,
+                file=SimpleUploadedFile(f"t{i}.pdf", b"%PDF-1.4 " + bytes([i])),
+            )
+
+    attach(1)
+    with django_assert_max_num_queries(60) as project_page:
+        client.get(contracted.get_absolute_url())
+    with django_assert_max_num_queries(60) as report_page:
+        client.get(report.get_absolute_url())
+    attach(4)
+    _submit(report)
+    services.report_review(report=report, user=agency(), verdict="accepted")
+    for _ in range(3):
+        services.disbursement_record(project=contracted, kind=ADVANCE, amount=1_000_000, user=agency())
+    with django_assert_max_num_queries(len(project_page.captured_queries)):
+        client.get(contracted.get_absolute_url())
+    with django_assert_max_num_queries(len(report_page.captured_queries)):
+        client.get(report.get_absolute_url())
