@@ -206,3 +206,23 @@ class ScheduleRuleSerializer(NFCModelSerializer):
     class Meta:
         model = ScheduleRule
         fields = ["id", *ScheduleRule.FIELDS]
+
+
+class ReportSubmitSerializer(serializers.Serializer):
+    """Nộp báo cáo tiến độ: progress and the outputs achieved so far (cumulative)."""
+
+    percent_complete = serializers.IntegerField(min_value=0, max_value=100)
+    narrative = serializers.CharField()
+    difficulties = serializers.CharField(required=False, allow_blank=True, default="")
+    trainees = serializers.IntegerField(min_value=0, default=0)
+    models = serializers.IntegerField(min_value=0, default=0)
+    machines = serializers.IntegerField(min_value=0, default=0)
+    products = serializers.IntegerField(min_value=0, default=0)
+    jobs = serializers.IntegerField(min_value=0, default=0)
+
+
+class ReportReviewSerializer(serializers.Serializer):
+    """Xem xét báo cáo: accepted, or needs_revision with what to add."""
+
+    verdict = serializers.ChoiceField(choices=["accepted", "needs_revision"])
+    comment = serializers.CharField(required=False, allow_blank=True, default="")

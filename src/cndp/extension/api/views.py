@@ -1,5 +1,8 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema
+from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
 
 from cndp.core.api.views import RestrictedModelViewSet, RestrictedReadOnlyViewSet
 from cndp.core.services import ServiceError
@@ -106,9 +109,47 @@ class AnnualFundViewSet(RestrictedReadOnlyViewSet):
 
 
 class ProgressReportViewSet(RestrictedReadOnlyViewSet):
+    """Báo cáo tiến độ: read with the list's filters; `submit` (the province's officer, or the agency for
+    it) and `review` (the agency) go through the same services as the screens."""
+
     queryset = selectors.report_list()
     serializer_class = serializers.ProgressReportSerializer
     filterset_class = filtersets.ProgressReportFilterSet
+    action_permissions = {"submit": "change", "review": "add"}  # add: the agency's right to review
+
+    def _act(self, request, input_class, call):
+        report = self.get_object()
+        data = input_class(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            call(report, dict(data.validated_data))
+        except ServiceError as exc:
+            raise ValidationError({"detail": str(exc)}) from exc
+        report.refresh_from_db()
+        return Response(serializers.ProgressReportSerializer(report).data)
+
+    @extend_schema(request=serializers.ReportSubmitSerializer, responses=serializers.ProgressReportSerializer)
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        def call(report, data):
+            services.report_submit(
+                report=report,
+                user=request.user,
+                percent_complete=data.pop("percent_complete"),
+                narrative=data.pop("narrative"),
+                difficulties=data.pop("difficulties"),
+                **data,
+            )
+
+        return self._act(request, serializers.ReportSubmitSerializer, call)
+
+    @extend_schema(request=serializers.ReportReviewSerializer, responses=serializers.ProgressReportSerializer)
+    @action(detail=True, methods=["post"])
+    def review(self, request, pk=None):
+        def call(report, data):
+            services.report_review(report=report, user=request.user, **data)
+
+        return self._act(request, serializers.ReportReviewSerializer, call)
 
 
 class ScheduleRuleViewSet(RestrictedReadOnlyViewSet):

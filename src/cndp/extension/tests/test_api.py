@@ -125,3 +125,45 @@ def test_reference_data_is_readable_by_provinces_not_writable(client_for):
     assert client.post(
         reverse("extension-api:fundingcap-list"), {}, content_type="application/json"
     ).status_code in (403, 405)
+
+
+# ---- progress reports ------------------------------------------------------------------------------------
+
+
+def _report_url(report, step):
+    return reverse(f"extension-api:progressreport-{step}", args=[report.pk])
+
+
+def test_progress_reports_are_submitted_and_reviewed_through_the_api(client_for):
+    project = advance(make_project(), lifecycle.CONTRACTED)
+    report = project.reports.get(sequence=1)
+    body = {"percent_complete": 55, "narrative": "Đã lắp đặt máy", "machines": 1, "trainees": 8}
+    # another province: the report does not exist for them; a read-only role may not submit
+    assert client_for("province_officer_2").post(_report_url(report, "submit"), body).status_code == 404
+    assert client_for("leader").post(_report_url(report, "submit"), body).status_code == 403
+    bad = client_for("province_officer").post(
+        _report_url(report, "submit"), {**body, "percent_complete": 120}
+    )
+    assert bad.status_code == 400 and "percent_complete" in bad.json()
+    done = client_for("province_officer").post(_report_url(report, "submit"), body)
+    assert done.status_code == 200, done.content
+    assert (done.json()["status"], done.json()["achieved_machines"]) == ("submitted", 1)
+    again = client_for("province_officer").post(_report_url(report, "submit"), body)
+    assert again.status_code == 400 and "đã nộp" in again.json()["detail"]
+    # the province may not review its own report
+    assert (
+        client_for("province_officer")
+        .post(_report_url(report, "review"), {"verdict": "accepted"})
+        .status_code
+        == 403
+    )
+    no_comment = client_for("agency_officer").post(
+        _report_url(report, "review"), {"verdict": "needs_revision"}
+    )
+    assert no_comment.status_code == 400 and "ghi rõ" in no_comment.json()["detail"]
+    ok = client_for("agency_officer").post(_report_url(report, "review"), {"verdict": "accepted"})
+    assert ok.status_code == 200 and ok.json()["status"] == "accepted"
+    project.refresh_from_db()
+    assert (project.percent_complete, project.achieved_trainees) == (55, 8)
+    history = [h.history_user.username for h in report.history.order_by("history_date", "history_id")]
+    assert history[-2:] == ["sohanoi", "chuyenvien"]
