@@ -202,7 +202,10 @@ class ProgressReportTable(BaseTable):
         attrs={"td": {"class": "text-nowrap"}},
     )
     project = tables.Column(verbose_name=_("Đề án"), accessor="project__code", order_by=("project__code",))
-    project_name = tables.Column(verbose_name=_("Tên đề án"), accessor="project__name", orderable=False)
+    # Under the code on screen (a column of its own squeezed to a few words a line); a column in Excel.
+    project_name = tables.Column(
+        verbose_name=_("Tên đề án"), accessor="project__name", orderable=False, visible=False
+    )
     province = tables.Column(
         verbose_name=_("Tỉnh, thành phố"),
         accessor="project__province_current__name",
@@ -228,6 +231,16 @@ class ProgressReportTable(BaseTable):
             "percent_complete",
         )
         row_attrs = {"class": lambda record: "table-danger" if _late_days(record) else ""}
+
+    def render_project(self, record):
+        return format_html(
+            '<span class="text-nowrap">{}</span><div class="small text-muted" style="min-width: 14rem">{}</div>',
+            record.project.code,
+            record.project.name,
+        )
+
+    def value_project(self, record):
+        return record.project.code
 
     def render_report(self, record):
         return _("Tổng kết") if record.kind == "final" else _("Kỳ %(n)s") % {"n": record.sequence}

@@ -426,3 +426,16 @@ def test_the_project_and_report_pages_keep_their_query_count(
         client.get(contracted.get_absolute_url())
     with django_assert_max_num_queries(len(report_page.captured_queries)):
         client.get(report.get_absolute_url())
+
+
+def test_the_report_list_export_keeps_code_and_title_as_columns(contracted, client_for):
+    import io
+
+    from openpyxl import load_workbook
+
+    url = reverse("extension:progressreport_list")
+    data = client_for("province_officer").get(url, {"q": contracted.code, "export": "xlsx"}).content
+    rows = list(load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True))
+    header, first = rows[2], rows[3]
+    assert first[header.index("Đề án")] == contracted.code
+    assert first[header.index("Tên đề án")] == contracted.name
