@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cndp.congress.choices import Exclusion
+from cndp.congress.choices import CheckKind, Exclusion
 from cndp.congress.models import Congress
 from cndp.core.forms import Form, ModelForm
 
@@ -31,6 +31,22 @@ class ExclusionForm(Form):
 
 class CheckInForm(Form):
     query = forms.CharField(label=_("Họ tên hoặc mã thẻ đại biểu"), max_length=120, required=False)
+
+
+class CheckInSubmitForm(CheckInForm):
+    """Enter at the check-in desk: a typed name or card code, or a delegate picked from the results with
+    the direction (vào / ra) of the button pressed."""
+
+    delegate = forms.IntegerField(min_value=1, max_value=2**31 - 1, required=False)
+    kind = forms.ChoiceField(
+        label=_("Điểm danh"),
+        choices=CheckKind.choices,
+        required=False,
+        error_messages={"invalid_choice": _("Loại điểm danh «%(value)s» không hợp lệ (chỉ vào hoặc ra).")},
+    )
+
+    def clean_kind(self):
+        return self.cleaned_data["kind"] or CheckKind.IN
 
 
 class AgendaForm(Form):

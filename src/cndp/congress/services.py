@@ -105,6 +105,10 @@ def delegate_check(
 ) -> CheckEvent:
     """Điểm danh vào / ra: appends a check event with its time and updates who is present."""
     require(user, "change", delegate)
+    if kind not in CheckKind.values:
+        raise ServiceError(
+            _("Loại điểm danh «%(kind)s» không hợp lệ (chỉ vào hoặc ra).") % {"kind": kind[:20]}
+        )
     delegate = Delegate.objects.select_for_update().select_related("congress").get(pk=delegate.pk)
     if delegate.congress.status == CongressStatus.CLOSED:
         raise ServiceError(_("Đại hội đã bế mạc, không điểm danh được nữa."))

@@ -154,10 +154,13 @@ def checkin_search(request, pk):
 def checkin_submit(request, pk):
     """Enter in the box: an exact card code checks in at once; otherwise the single match by name does."""
     congress = _congress(request, pk)
-    query = request.POST.get("query", "")
-    delegate_id = request.POST.get("delegate")
-    kind = request.POST.get("kind", CheckKind.IN)
+    form = forms.CheckInSubmitForm(request.POST)
     try:
+        if not form.is_valid():
+            raise ServiceError(" ".join(str(e) for errors in form.errors.values() for e in errors))
+        query = form.cleaned_data["query"]
+        delegate_id = form.cleaned_data["delegate"]
+        kind = form.cleaned_data["kind"]
         if delegate_id:
             delegate = get_object_or_404(Delegate, pk=delegate_id, congress=congress)
             event = services.delegate_check(delegate=delegate, user=request.user, kind=kind, method="name")

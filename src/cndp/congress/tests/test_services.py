@@ -134,7 +134,8 @@ def test_counting_board_cannot_check_in(congress, demo):
 def test_attendance_queries_do_not_grow(congress, demo, django_assert_max_num_queries):
     services.summons_build(congress=congress, user=demo["party_officer"])
     with django_assert_max_num_queries(3):
-        selectors.congress_panel(congress)
+        panel = selectors.congress_panel(congress)
+    assert panel["attendance"].summoned == 56  # the panel counted the summoned delegates
 
 
 # ---- screens ---------------------------------------------------------------------------------------
@@ -163,6 +164,31 @@ def test_checkin_screen_search_and_enter(congress, demo, client_for):
         reverse("congress:checkin_submit", args=[congress.pk]), {"query": target.code}, HTTP_HX_REQUEST="true"
     )
     assert "đã điểm danh vào rồi" in response.content.decode()
+
+
+def test_checkin_refuses_an_unknown_kind_and_overlong_input(congress, demo, client_for):
+    services.summons_build(congress=congress, user=demo["party_officer"])
+    client = client_for("party_officer")
+    url = reverse("congress:checkin_submit", args=[congress.pk])
+    target = Delegate.objects.filter(congress=congress).order_by("code").first()
+    client.post(url, {"delegate": target.pk, "kind": "in"}, HTTP_HX_REQUEST="true")
+    target.refresh_from_db()
+    assert target.present
+    # An unknown direction used to check the delegate out (anything but "in" was "out").
+    for kind in ("xyz", "x" * 300):
+        response = client.post(url, {"delegate": target.pk, "kind": kind}, HTTP_HX_REQUEST="true")
+        assert response.status_code == 200
+        assert "Loại điểm danh" in response.content.decode()
+        target.refresh_from_db()
+        assert target.present
+    assert list(CheckEvent.objects.filter(delegate=target).values_list("kind", flat=True)) == ["in"]
+    for data in ({"query": "x" * 300}, {"delegate": "abc"}, {"delegate": "9" * 30}):
+        response = client.post(url, data, HTTP_HX_REQUEST="true")
+        assert response.status_code == 200
+        assert "alert-danger" in response.content.decode()
+    assert CheckEvent.objects.filter(delegate__congress=congress).count() == 1
+    with pytest.raises(ServiceError, match="Loại điểm danh"):
+        services.delegate_check(delegate=target, user=demo["party_officer"], kind="xyz")
 
 
 def test_attendance_report_and_excel(demo, client_for):
