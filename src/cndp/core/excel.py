@@ -1,4 +1,9 @@
-"""Excel export (xuất Excel) with openpyxl: a title, the filters applied, a bold header, sensible widths."""
+"""Excel export (xuất Excel) with openpyxl: a title, the filters applied, a bold header, sensible widths.
+
+Every exported workbook goes through `workbook_response`, which first neutralises formula injection
+(chống chèn công thức): a text such as `=HYPERLINK(…)` or `=cmd|' /C calc'!A0` typed into a project name,
+a member's name or a comment must reach the user's Excel as the text it is, never as a live formula.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# A text starting with one of these is read as a formula (or a DDE command) by a spreadsheet program.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def build_workbook(
@@ -55,7 +62,31 @@ def _cell(value):
     return value
 
 
+def neutralise_formulas(wb: Workbook) -> int:
+    """Make every cell of `wb` that openpyxl would write as a formula, or whose text starts with a formula
+    trigger (= + - @ tab CR), a plain text cell: its type is set to text (openpyxl otherwise writes a
+    string starting with "=" as a formula) and it carries Excel's "quote prefix" (the hidden apostrophe of
+    a text typed as 'text), so the text is shown exactly as stored and stays text if the cell is edited.
+    Numbers, dates and blanks are left as they are (a negative number stays a number). Returns the number
+    of cells neutralised. Our exports write no formulas of their own."""
+    count = 0
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                value = cell.value
+                if cell.data_type == "f" or (isinstance(value, str) and value.startswith(FORMULA_TRIGGERS)):
+                    if not isinstance(value, str):  # an ArrayFormula or DataTableFormula object
+                        value = str(getattr(value, "text", value) or "")
+                        cell.value = value
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
+                    count += 1
+    return count
+
+
 def workbook_response(wb: Workbook, filename: str) -> HttpResponse:
+    """The workbook as a download; the single way out for every Excel export (formulas neutralised)."""
+    neutralise_formulas(wb)
     buffer = io.BytesIO()
     wb.save(buffer)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")

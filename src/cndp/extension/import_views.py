@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from cndp.accounts.models import Unit
+from cndp.core import importing
 from cndp.core.excel import workbook_response
 from cndp.core.forms import Form
 from cndp.extension import services
@@ -27,7 +28,7 @@ from cndp.extension.importing import example_row, template_workbook
 from cndp.extension.models import ActivityType, Programme, Trade
 from cndp.extension.services.imports import IMPLEMENTING_KINDS, require_importer
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_UPLOAD_BYTES = importing.files.MAX_FILE_BYTES
 SESSION_KEY = "extension_project_import"
 
 
@@ -41,12 +42,7 @@ class ProjectImportForm(Form):
     )
 
     def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if upload and upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(
-                _("Tệp lớn hơn %(n)s MB: hãy chia nhỏ.") % {"n": MAX_UPLOAD_BYTES // (1024 * 1024)}
-            )
-        return upload
+        return importing.check_upload(self.cleaned_data.get("file"))
 
 
 def _stored(request) -> dict | None:

@@ -201,7 +201,7 @@ def read_project_rows(file) -> ImportReport:
     sheet = importing.read_sheet(file, match=_MATCH, anchor="code", required=REQUIRED, titles=_TITLES)
     for line, raw in sheet.rows:
         report.rows.append(ImportRow(line=line, values=parse_row(report, line, raw)))
-    report.errors.extend(sheet.issues)
+    report.errors = sheet.merge(report.errors, _TITLES)
     return report
 
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cndp.accounts.models import Unit, User
+from cndp.core import importing
 from cndp.core.forms import Form, ModelForm
 from cndp.party.choices import Gender, MemberEventKind
 from cndp.party.models import Member, MemberEvent
@@ -78,6 +79,9 @@ class MemberImportForm(Form):
         label=_("Tệp Excel (.xlsx)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
     )
+
+    def clean_file(self):
+        return importing.check_upload(self.cleaned_data.get("file"))
 
 
 class AtDateForm(Form):

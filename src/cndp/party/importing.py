@@ -112,7 +112,7 @@ def read_member_rows(file) -> ImportReport:
     sheet = importing.read_sheet(file, match=_MATCH, anchor="full_name", required=REQUIRED, titles=_TITLES)
     for line, raw in sheet.rows:
         report.rows.append(ImportRow(line=line, values=_parse_row(report, line, raw)))
-    report.issues.extend(sheet.issues)
+    report.issues = sheet.merge(report.issues, _TITLES)
     return report
 
 

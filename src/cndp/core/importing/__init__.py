@@ -6,6 +6,12 @@ punctuation), and returns each non-empty row as raw cells by key; the app parses
 `cell_text`, `cell_date` and `parse_amount` and reports each problem as a `RowIssue`, shown as
 "Dòng 5, cột «Ngày sinh»: …". `template_workbook` builds the template file with its styled header.
 No database and no app-specific columns here.
+
+Every import goes through `read_sheet`, which takes no file on trust (an upload is a hostile input): the
+size, the kind of file and what its ZIP unzips to are checked first (`files`), the sheet is streamed
+whatever range it declares, reading stops with a message at a run of blank rows or too many rows, and a
+formula, an error value, invisible characters or a legacy encoding in any cell is refused with a message
+naming the row and the column (`textcheck`).
 """
 
 from __future__ import annotations
@@ -17,15 +23,21 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from cndp.core.text import fold, nfc, parse_day
+from cndp.core.importing import files, textcheck
+from cndp.core.text import fold, format_number, nfc, parse_day
 
-MAX_ROWS = 5000
-HEADER_SEARCH_ROWS = 10
+MAX_ROWS = 5000  # rows of data
+HEADER_SEARCH_ROWS = 10  # the header is one of the first rows of the sheet
+HEADER_SCAN_ROWS = 200  # how far down, and on which sheet, a header elsewhere is looked for (the message)
+MAX_COLUMNS = 100  # columns read in a row; a cell far to the right (XFD) costs nothing
+MAX_BLANK_RUN = 1000  # blank rows in a row after which reading stops (the template has 500 formatted rows)
+MAX_SHEET_ROWS = 20_000  # rows below the header, blank or not
 TEMPLATE_ROWS = 500  # rows of the template whose text columns are formatted as text
 
 # (key, column title, required), in the order of the template file.
@@ -167,11 +179,107 @@ def header_map(row, match: Mapping[str, Iterable[str]]) -> dict[str, int]:
 
 @dataclass
 class Sheet:
-    """The non-empty rows of a file as (Excel row number, {key: raw cell}), and the problems of the file
-    itself: unreadable, a required column missing, no data, too many rows (reported after the rows)."""
+    """The non-empty rows of a file as (Excel row number, {key: raw cell}), and the problems: of the file
+    itself (unreadable, a required column missing, no data, too many rows) and of the cells the reader
+    refuses whatever the column (a formula, an error value, invisible characters, a legacy encoding); such
+    a cell is passed on as blank and `flagged` holds its (row, key), so that the app does not report it a
+    second time as missing."""
 
     rows: list[tuple[int, dict]] = field(default_factory=list)
     issues: list[RowIssue] = field(default_factory=list)
+    flagged: set[tuple[int, str]] = field(default_factory=set)
+
+    def merge(self, issues: Iterable[RowIssue], titles: Mapping[str, str]) -> list[RowIssue]:
+        """The app's `issues` less those about a flagged cell, with the reader's, in row order."""
+        shadowed = {(line, titles.get(key, "")) for line, key in self.flagged}
+        kept = [issue for issue in issues if (issue.line, issue.column) not in shadowed]
+        return sorted([*kept, *self.issues], key=lambda issue: issue.line)
+
+    def refuse(self, line: int, message: str) -> Sheet:
+        self.issues.append(RowIssue(line, "", message))
+        return self
+
+
+def _visible_worksheets(workbook) -> list:
+    """The worksheets a person sees, left to right (a hidden sheet is not "the first sheet")."""
+    return [ws for ws in workbook.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
+
+
+def _rows(ws):
+    """The rows of `ws` as cells, whatever range the file declares (its <dimension> can be wrong: A1:G3 on
+    a sheet of ten rows), at most MAX_COLUMNS wide."""
+    if hasattr(ws, "reset_dimensions"):
+        ws.reset_dimensions()
+    return ws.iter_rows(max_col=MAX_COLUMNS)
+
+
+def _find_header(rows, match, anchor: str, limit: int) -> tuple[dict[str, int], int]:
+    header: dict[str, int] = {}
+    line = 0
+    for line, row in enumerate(rows, start=1):
+        header = header_map([cell.value for cell in row], match)
+        if anchor in header or line >= limit:
+            break
+    return (header, line) if anchor in header else ({}, line)
+
+
+def _locate_header(workbook, first, match, anchor: str) -> tuple[str, int] | None:
+    """Where the header is when it is not in the first rows of the first sheet: (sheet title, row), looking
+    down to HEADER_SCAN_ROWS of each sheet (the first one first)."""
+    sheets = [first, *(ws for ws in workbook.worksheets if ws is not first)]
+    for ws in sheets:
+        header, line = _find_header(_rows(ws), match, anchor, HEADER_SCAN_ROWS)
+        if header:
+            return ws.title, line
+    return None
+
+
+def _header_problem(workbook, ws, match, anchor: str, required, titles) -> str:
+    where = _locate_header(workbook, ws, match, anchor)
+    names = ", ".join(f"«{titles[k]}»" for k in required)
+    if where is None:
+        return _(
+            "Không tìm thấy dòng tiêu đề (có cột «%(anchor)s») trong %(n)s dòng đầu của trang «%(sheet)s»: "
+            "tệp thiếu cột %(names)s (xem tệp mẫu)."
+        ) % {"anchor": titles[anchor], "n": HEADER_SEARCH_ROWS, "sheet": ws.title, "names": names}
+    title, line = where
+    if title == ws.title:
+        return _(
+            "Dòng tiêu đề (có cột «%(anchor)s») đang ở dòng %(line)s của trang «%(sheet)s»: tiêu đề phải nằm "
+            "trong %(n)s dòng đầu. Hãy xóa bớt các dòng phía trên nó rồi tải lên lại."
+        ) % {"anchor": titles[anchor], "line": line, "sheet": title, "n": HEADER_SEARCH_ROWS}
+    return _(
+        "Danh sách nằm ở trang «%(sheet)s» (tiêu đề ở dòng %(line)s), nhưng hệ thống đọc trang đầu tiên "
+        "«%(first)s»: hãy kéo trang «%(sheet)s» lên đầu (hoặc xóa các trang đứng trước), lưu lại rồi tải lên."
+    ) % {"sheet": title, "line": line, "first": ws.title}
+
+
+def cell_problem(cell) -> str | None:
+    """What makes a cell unreadable whatever its column: a formula, an error value, or text with control
+    characters, invisible marks or a legacy encoding (`textcheck`)."""
+    if cell.data_type == "f":
+        formula = getattr(cell.value, "text", cell.value)
+        formula = str(formula or "")
+        if len(formula) > 40:
+            formula = formula[:40] + "…"
+        return _(
+            "ô chứa công thức «%(f)s», không phải giá trị: hãy chép cột rồi dán đặc biệt «Chỉ giá trị» "
+            "(Paste Special → Values) trước khi nhập."
+        ) % {"f": formula}
+    if cell.data_type == "e":
+        return _("ô có lỗi công thức «%(v)s»: hãy sửa công thức hoặc ghi giá trị.") % {"v": cell.value}
+    if isinstance(cell.value, str):
+        return textcheck.problem(nfc(cell.value))
+    return None
+
+
+def check_upload(upload):
+    """For an upload form's `clean_file`: the upload, or ValidationError if it is over the size limit
+    (checked again by `read_sheet`, which every import goes through)."""
+    problem = files.upload_too_big(upload.size) if upload is not None else None
+    if problem:
+        raise ValidationError(problem, code="too_big")
+    return upload
 
 
 def read_sheet(
@@ -183,50 +291,95 @@ def read_sheet(
     titles: Mapping[str, str],
     max_rows: int = MAX_ROWS,
 ) -> Sheet:
-    """Read the first sheet of `file` (an uploaded file, a file object or bytes): the header is the first
-    row, among the first HEADER_SEARCH_ROWS, with the `anchor` column; each later row that is not blank is
-    kept, up to `max_rows`. `titles` names the columns in the message about missing ones."""
+    """Read the first visible sheet of `file` (an uploaded file, a file object or bytes): the header is the
+    first row, among the first HEADER_SEARCH_ROWS, with the `anchor` column; each later row that is not
+    blank is kept, up to `max_rows`. `titles` names the columns in the messages.
+
+    Hostile files are refused before openpyxl sees them (`files`: size, kind of file, what the ZIP unzips
+    to); the sheet is streamed (read-only) whatever range it declares, and reading stops with a message
+    after MAX_BLANK_RUN blank rows in a row or MAX_SHEET_ROWS rows in all, so that nothing past that
+    point is dropped silently. Whatever goes wrong inside openpyxl becomes a message, never an exception."""
     sheet = Sheet()
-    if isinstance(file, bytes | bytearray):
-        file = io.BytesIO(file)
+    data, problem = files.read_upload(file)
+    problem = problem or files.sniff(data)
+    if problem:
+        return sheet.refuse(0, problem)
     try:
-        if hasattr(file, "seek"):
-            file.seek(0)
-        workbook = load_workbook(file, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds of errors on a file that is not .xlsx
-        sheet.issues.append(RowIssue(0, "", _("Không đọc được tệp: hãy dùng tệp Excel .xlsx theo tệp mẫu.")))
-        return sheet
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception:  # openpyxl raises many kinds of errors on a broken file
+        return sheet.refuse(0, _broken())
+    line = 0
     try:
-        rows = workbook.worksheets[0].iter_rows(values_only=True)
-        header: dict[str, int] = {}
-        header_line = 0
-        for header_line, row in enumerate(rows, start=1):
-            header = header_map(row or (), match)
-            if anchor in header or header_line >= HEADER_SEARCH_ROWS:
-                break
+        visible = _visible_worksheets(workbook)
+        if not visible:
+            return sheet.refuse(0, _("Tệp không có trang tính nào để đọc (mọi trang đều bị ẩn)."))
+        ws = visible[0]
+        rows = _rows(ws)
+        header, line = _find_header(rows, match, anchor, HEADER_SEARCH_ROWS)
+        if not header:
+            return sheet.refuse(0, _header_problem(workbook, ws, match, anchor, tuple(required), titles))
         missing = [key for key in required if key not in header]
         if missing:
             names = ", ".join(f"«{titles[k]}»" for k in missing)
-            sheet.issues.append(
-                RowIssue(0, "", _("Tệp thiếu cột %(names)s (xem tệp mẫu).") % {"names": names})
-            )
-            return sheet
-        for line, row in enumerate(rows, start=header_line + 1):
-            row = tuple(row or ())
-            raw = {key: (row[index] if index < len(row) else None) for key, index in header.items()}
-            if all(blank(v) for v in raw.values()):
-                continue
-            if len(sheet.rows) >= max_rows:
-                sheet.issues.append(
-                    RowIssue(line, "", _("Tệp có quá %(n)s dòng: hãy chia nhỏ.") % {"n": max_rows})
-                )
-                break
-            sheet.rows.append((line, raw))
+            return sheet.refuse(0, _("Tệp thiếu cột %(names)s (xem tệp mẫu).") % {"names": names})
+        _read_rows(sheet, rows, header, line, titles, max_rows)
+    except Exception:  # a broken part found only while streaming: refuse the whole file
+        sheet.rows.clear()
+        return sheet.refuse(line, _broken())
     finally:
         workbook.close()
     if not sheet.rows and not sheet.issues:
-        sheet.issues.append(RowIssue(0, "", _("Tệp không có dòng dữ liệu nào.")))
+        sheet.refuse(0, _("Tệp không có dòng dữ liệu nào."))
     return sheet
+
+
+def _broken() -> str:
+    return _(
+        "Không đọc được tệp: tệp .xlsx bị hỏng hoặc không đúng định dạng. Hãy mở bằng Excel, lưu lại rồi tải "
+        "lên; nếu vẫn lỗi, hãy chép dữ liệu sang tệp mẫu."
+    )
+
+
+def _read_rows(sheet: Sheet, rows, header: dict[str, int], header_line: int, titles, max_rows: int) -> None:
+    blank_run = 0
+    for line, row in enumerate(rows, start=header_line + 1):
+        if line - header_line > MAX_SHEET_ROWS:
+            sheet.refuse(
+                line,
+                _(
+                    "Dừng đọc: trang có hơn %(n)s dòng (kể cả dòng trống). Hãy xóa các dòng thừa phía dưới "
+                    "dữ liệu hoặc chia thành nhiều tệp."
+                )
+                % {"n": format_number(MAX_SHEET_ROWS)},
+            )
+            return
+        cells = {key: (row[index] if index < len(row) else None) for key, index in header.items()}
+        raw = {key: (cell.value if cell is not None else None) for key, cell in cells.items()}
+        if all(blank(v) for v in raw.values()):
+            blank_run += 1
+            if blank_run >= MAX_BLANK_RUN:
+                sheet.refuse(
+                    line,
+                    _(
+                        "Dừng đọc: %(n)s dòng trống liên tiếp từ dòng %(start)s (tệp có thể có rất nhiều dòng "
+                        "trống được định dạng). Hãy xóa các dòng trống phía dưới dữ liệu (hoặc chuyển dữ liệu "
+                        "phía dưới lên), lưu lại rồi tải lên."
+                    )
+                    % {"n": format_number(MAX_BLANK_RUN), "start": line - MAX_BLANK_RUN + 1},
+                )
+                return
+            continue
+        blank_run = 0
+        if len(sheet.rows) >= max_rows:
+            sheet.refuse(line, _("Tệp có quá %(n)s dòng: hãy chia nhỏ.") % {"n": max_rows})
+            return
+        for key, cell in cells.items():
+            problem = cell_problem(cell) if cell is not None and cell.value is not None else None
+            if problem:
+                sheet.issues.append(RowIssue(line, titles.get(key, ""), problem))
+                sheet.flagged.add((line, key))
+                raw[key] = None
+        sheet.rows.append((line, raw))
 
 
 # ---- the template --------------------------------------------------------------------------------------
