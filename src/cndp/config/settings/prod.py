@@ -1,18 +1,25 @@
 """Production settings: behind a TLS-terminating reverse proxy, gunicorn + whitenoise, PostgreSQL.
 
-Required: SECRET_KEY, DATABASE_URL, ALLOWED_HOSTS. See README "Deploy".
+Required: SECRET_KEY, DATABASE_URL, ALLOWED_HOSTS. Optional: STATIC_ROOT (where `collectstatic` writes,
+default CNDP_DATA_DIR/staticfiles). See README "Deploy".
 """
 
 import os
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import DEVELOPMENT_SECRET_KEY, STATIC_ROOT, env_bool
 
 DEBUG = False
-if not os.environ.get("SECRET_KEY") and not env_bool("CNDP_ALLOW_DEFAULT_SECRET", False):
-    raise ImproperlyConfigured("SECRET_KEY must be set in production")
+# No bypass: production never runs on the public development key (anyone could forge sessions,
+# password-reset links and signed values with it).
+if os.environ.get("SECRET_KEY", "").strip() in {"", DEVELOPMENT_SECRET_KEY}:
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be set in production to a long random value, not the development key"
+    )
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or STATIC_ROOT)
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
