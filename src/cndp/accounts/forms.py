@@ -3,7 +3,7 @@ from django.contrib.auth import forms as auth_forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from cndp.accounts.choices import PROVINCIAL_KINDS, Role, UnitKind
+from cndp.accounts.choices import Role
 from cndp.accounts.models import Unit, User
 from cndp.core.forms import BootstrapMixin, ModelForm
 from cndp.core.permissions import user_province_id
@@ -38,7 +38,6 @@ class UnitForm(ModelForm):
             self.fields["parent"].queryset = Unit.objects.filter(
                 Q(province_id=province_id) | Q(pk=self.instance.parent_id)
             )
-            self.fields["kind"].choices = [(k.value, k.label) for k in UnitKind if k in PROVINCIAL_KINDS]
 
 
 class LoginForm(BootstrapMixin, auth_forms.AuthenticationForm):

@@ -48,6 +48,11 @@ class Unit(CndpModel):
     history = HistoricalRecords()
     search_fields = ("name", "short_name", "code", "province__name")
     scope_path = "province"
+    # Scope-relevant fields (core.services.scope_problems): the kind decides whether the unit's users are
+    # confined to a province, so a province officer keeps it provincial; the code and the active flag are
+    # the agency's register.
+    agency_only_fields = ("code", "is_active")
+    province_choices = {"kind": PROVINCIAL_KINDS}
 
     class Meta:
         verbose_name = _("đơn vị")

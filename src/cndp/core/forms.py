@@ -5,8 +5,17 @@ from __future__ import annotations
 import unicodedata
 
 from django import forms
+from django.utils.translation import gettext as _
 
-from cndp.core.text import nfc
+from cndp.core.text import hidden_characters, nfc
+
+
+def hidden_characters_message(codes: list[str]) -> str:
+    """The one message for text that holds invisible or control characters (ký tự ẩn)."""
+    return _(
+        "Có ký tự ẩn hoặc ký tự điều khiển (%(codes)s), thường do dán từ tệp khác hoặc do bộ gõ cũ; "
+        "hãy xóa và gõ lại nội dung này."
+    ) % {"codes": ", ".join(codes)}
 
 
 def normalise_value(value, multiline: bool):
@@ -30,6 +39,12 @@ class NFCFormMixin:
                     data.setlist(key, [normalise_value(v, multiline) for v in self.data.getlist(key)])
                     self.data = data
         super()._clean_fields()
+        for name, field in self.fields.items():
+            value = self.cleaned_data.get(name)
+            if isinstance(field, forms.CharField) and isinstance(value, str):
+                codes = hidden_characters(value, multiline=isinstance(field.widget, forms.Textarea))
+                if codes:
+                    self.add_error(name, hidden_characters_message(codes))
 
 
 class BootstrapMixin:

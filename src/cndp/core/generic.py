@@ -37,7 +37,7 @@ from django_tables2 import RequestConfig
 from cndp.core.excel import build_workbook, workbook_response
 from cndp.core.models import YearField
 from cndp.core.permissions import can, require, user_province_id
-from cndp.core.services import ServiceError, object_delete, object_save
+from cndp.core.services import ScopeViolation, ServiceError, object_delete, object_save, restrict_form
 
 PER_PAGE = 50
 
@@ -190,8 +190,11 @@ class ObjectEditView(RegistryView):
             else {"instance": instance}
         )
         if self.request.method == "POST":
-            return self.registry.form(self.request.POST, self.request.FILES, **kwargs)
-        return self.registry.form(initial=self.request.GET.dict() if not instance.pk else None, **kwargs)
+            form = self.registry.form(self.request.POST, self.request.FILES, **kwargs)
+        else:
+            form = self.registry.form(initial=self.request.GET.dict() if not instance.pk else None, **kwargs)
+        restrict_form(form, self.request.user)
+        return form
 
     def get(self, request, pk=None):
         instance = self.get_instance()
@@ -205,6 +208,9 @@ class ObjectEditView(RegistryView):
         if form.is_valid():
             try:
                 obj = object_save(instance=form.save(commit=False), user=request.user, form=form)
+            except ScopeViolation as exc:
+                for field, message in exc.problems.items():
+                    form.add_error(field if field in form.fields else None, message)
             except ServiceError as exc:
                 form.add_error(None, str(exc))
             except ValidationError as exc:

@@ -20,6 +20,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "parse_day",
+    "hidden_characters",
 ]
 
 _SPACES = re.compile(r"\s+")
@@ -157,3 +158,24 @@ def format_percent(numerator: int, denominator: int, decimals: int = 1) -> str:
     if not denominator:
         return format_number(0, decimals) + " %"
     return format_number(Decimal(numerator * 100) / Decimal(denominator), decimals) + " %"
+
+
+# Characters a person cannot see or type on purpose: C0/C1 controls (a tab or a line break is allowed only
+# where the field is multi-line), direction marks and overrides (U+200E/F, U+202A–202E, U+2066–2069),
+# zero-width characters and the byte-order mark. They make a name look right and compare wrong.
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+_LINE_BREAKS = re.compile("[\t\n\r]")
+
+
+def hidden_characters(text: str | None, multiline: bool = False) -> list[str]:
+    """The invisible or control characters in `text`, as code points ('U+202E'), each once, in order.
+
+    >>> hidden_characters("Nguy\u202eễn")
+    ['U+202E']
+    """
+    if not text:
+        return []
+    found = _HIDDEN.findall(text) + ([] if multiline else _LINE_BREAKS.findall(text))
+    return list(dict.fromkeys(f"U+{ord(ch):04X}" for ch in found))

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import viewsets
 from rest_framework.exceptions import PermissionDenied, ValidationError
 
-from cndp.core.services import ServiceError, object_delete, object_save
+from cndp.core.services import ScopeViolation, ServiceError, object_delete, object_save
 
 
 class RestrictedQuerysetMixin:
@@ -26,6 +26,8 @@ class RestrictedModelViewSet(RestrictedQuerysetMixin, viewsets.ModelViewSet):
             setattr(instance, key, value)
         try:
             object_save(instance=instance, user=self.request.user)
+        except ScopeViolation as exc:
+            raise PermissionDenied(exc.problems) from exc
         except ServiceError as exc:
             raise PermissionDenied(str(exc)) from exc
         except DjangoValidationError as exc:

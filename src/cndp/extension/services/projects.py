@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cndp.core.permissions import require, user_province_id
-from cndp.core.services import ServiceError
+from cndp.core.services import ServiceError, scope_check, stored
 from cndp.core.text import format_number, nfc
 from cndp.extension import caps, ledger, lifecycle, selectors
 from cndp.extension.choices import ProgrammeScope
@@ -187,6 +187,7 @@ def project_create(
                 }
             )
     _check_scope(user, project)
+    scope_check(user=user, instance=project)
     on = _today(today)
     _raise(project_problems(project, on=on, check_deadline=True))
     if not project.code:
@@ -222,8 +223,10 @@ def project_update(
             % {"s": project.get_status_display()}
         )
     fields.pop("code", None)
+    original = stored(project)
     _apply(project, fields)
     _check_scope(user, project)
+    scope_check(user=user, instance=project, original=original)
     _raise(project_problems(project))
     project._history_user = user
     project.full_clean()
