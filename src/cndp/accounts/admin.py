@@ -1,12 +1,12 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from cndp.accounts.models import Unit, User
+from cndp.core.admin import ServiceHistoryAdmin
 
 
 @admin.register(Unit)
-class UnitAdmin(SimpleHistoryAdmin):
+class UnitAdmin(ServiceHistoryAdmin):
     list_display = ("code", "name", "kind", "parent", "province", "is_active")
     list_filter = ("kind", "is_active")
     search_fields = ("name", "code", "search_folded")
@@ -14,7 +14,7 @@ class UnitAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(User)
-class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
+class UserAdmin(ServiceHistoryAdmin, BaseUserAdmin):
     list_display = ("username", "full_name", "email", "unit", "is_active", "is_staff")
     search_fields = ("username", "full_name", "email", "search_folded")
     ordering = ("name_sort_key",)

@@ -1,16 +1,16 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from cndp.congress.models import CheckEvent, Comment, Congress, Delegate, DraftDocument
+from cndp.core.admin import ServiceHistoryAdmin
 
 
 @admin.register(Congress)
-class CongressAdmin(SimpleHistoryAdmin):
+class CongressAdmin(ServiceHistoryAdmin):
     list_display = ("__str__", "kind", "opens_on", "rule_set", "status")
 
 
 @admin.register(Delegate)
-class DelegateAdmin(SimpleHistoryAdmin):
+class DelegateAdmin(ServiceHistoryAdmin):
     list_display = ("code", "full_name", "congress", "cell", "is_official", "exclusion", "present")
     list_filter = ("congress", "is_official", "present")
     search_fields = ("full_name", "code", "search_folded")
@@ -28,13 +28,13 @@ class CheckEventAdmin(admin.ModelAdmin):
 
 
 @admin.register(DraftDocument)
-class DraftDocumentAdmin(SimpleHistoryAdmin):
+class DraftDocumentAdmin(ServiceHistoryAdmin):
     list_display = ("title", "version", "kind", "congress", "issued_on", "status")
     list_filter = ("kind", "status")
 
 
 @admin.register(Comment)
-class CommentAdmin(SimpleHistoryAdmin):
+class CommentAdmin(ServiceHistoryAdmin):
     list_display = ("section", "author_kind", "delegate", "cell", "submitted_at", "answer")
     list_filter = ("answer", "author_kind")
     search_fields = ("content", "search_folded")

@@ -1,6 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from cndp.core.admin import ServiceHistoryAdmin
 from cndp.extension.models import (
     ActivityType,
     AnnualFund,
@@ -26,7 +26,7 @@ class ProgrammeTargetInline(admin.TabularInline):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(SimpleHistoryAdmin):
+class ProgrammeAdmin(ServiceHistoryAdmin):
     list_display = ("code", "name", "scope", "province", "phase_start", "phase_end", *DATED)
     list_filter = ("scope",)
     search_fields = ("code", "name", "search_folded")
@@ -34,14 +34,14 @@ class ProgrammeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ActivityType)
-class ActivityTypeAdmin(SimpleHistoryAdmin):
+class ActivityTypeAdmin(ServiceHistoryAdmin):
     list_display = ("order", "code", "name", *DATED, "legal_basis")
     list_display_links = ("code", "name")
     search_fields = ("code", "name", "search_folded")
 
 
 @admin.register(FundingCap)
-class FundingCapAdmin(SimpleHistoryAdmin):
+class FundingCapAdmin(ServiceHistoryAdmin):
     list_display = (
         "activity_type",
         "province",
@@ -58,14 +58,14 @@ class FundingCapAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Trade)
-class TradeAdmin(SimpleHistoryAdmin):
+class TradeAdmin(ServiceHistoryAdmin):
     list_display = ("order", "code", "name", *DATED)
     list_display_links = ("code", "name")
     search_fields = ("code", "name", "search_folded")
 
 
 @admin.register(PriorityArea)
-class PriorityAreaAdmin(SimpleHistoryAdmin):
+class PriorityAreaAdmin(ServiceHistoryAdmin):
     list_display = ("kind", "code", "name", *DATED)
     list_filter = ("kind",)
     search_fields = ("code", "name", "search_folded")
@@ -78,19 +78,19 @@ class RubricCriterionInline(admin.TabularInline):
 
 
 @admin.register(Rubric)
-class RubricAdmin(SimpleHistoryAdmin):
+class RubricAdmin(ServiceHistoryAdmin):
     list_display = ("code", "name", "scale", "pass_score", "min_reviewers", *DATED)
     inlines = [RubricCriterionInline]
 
 
 @admin.register(AnnualFund)
-class AnnualFundAdmin(SimpleHistoryAdmin):
+class AnnualFundAdmin(ServiceHistoryAdmin):
     list_display = ("year", "programme", "amount", "decision")
     list_filter = ("programme",)
 
 
 @admin.register(Project)
-class ProjectAdmin(SimpleHistoryAdmin):
+class ProjectAdmin(ServiceHistoryAdmin):
     """Read in the admin; written through the application's services (caps, lifecycle, scope)."""
 
     list_display = ("code", "name", "plan_year", "province", "activity_type", "extension_funds", "status")

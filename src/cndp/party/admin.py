@@ -1,6 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from cndp.core.admin import ServiceHistoryAdmin
 from cndp.party.models import Member, MemberEvent
 
 
@@ -18,7 +18,7 @@ class MemberEventInline(admin.TabularInline):
 
 
 @admin.register(Member)
-class MemberAdmin(SimpleHistoryAdmin):
+class MemberAdmin(ServiceHistoryAdmin):
     list_display = ("full_name", "cell", "admitted_on", "official_on")
     list_filter = ("cell",)
     search_fields = ("full_name", "search_folded")
@@ -30,7 +30,7 @@ class MemberAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(MemberEvent)
-class MemberEventAdmin(SimpleHistoryAdmin):
+class MemberEventAdmin(ServiceHistoryAdmin):
     list_display = ("member", "kind", "date", "cell", "decision_number")
     list_filter = ("kind",)
     search_fields = ("member__full_name", "decision_number")

@@ -1,6 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from cndp.core.admin import ServiceHistoryAdmin
 from cndp.places.models import Province, ProvinceName, Region
 
 
@@ -10,7 +10,7 @@ class ProvinceNameInline(admin.TabularInline):
 
 
 @admin.register(Province)
-class ProvinceAdmin(SimpleHistoryAdmin):
+class ProvinceAdmin(ServiceHistoryAdmin):
     list_display = ("code", "name", "kind", "version", "valid_from", "valid_to", "successor")
     list_filter = ("version", "kind")
     search_fields = ("name", "code", "search_folded")
@@ -18,7 +18,7 @@ class ProvinceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Region)
-class RegionAdmin(SimpleHistoryAdmin):
+class RegionAdmin(ServiceHistoryAdmin):
     list_display = ("name", "grouping", "confirmed", "valid_from", "valid_to")
     list_filter = ("grouping", "confirmed")
     filter_horizontal = ("provinces",)

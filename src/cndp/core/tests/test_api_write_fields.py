@@ -377,3 +377,47 @@ def test_the_service_refuses_whatever_the_caller(demo):
     unit.short_name = "SCT HN"
     object_save(instance=unit, user=demo["agency_officer"])
     assert Unit.objects.get(pk=unit.pk).short_name == "SCT HN"
+
+
+def _admin_form(unit, **changes):
+    data = {
+        "code": unit.code,
+        "name": unit.name,
+        "short_name": unit.short_name,
+        "kind": unit.kind,
+        "parent": unit.parent_id or "",
+        "province": unit.province_id or "",
+        "address": unit.address,
+        "phone": unit.phone,
+        "email": unit.email,
+        "is_active": "on" if unit.is_active else "",
+    }
+    data.update(changes)
+    return data
+
+
+def test_the_admin_writes_through_the_same_service(client, demo):
+    """The admin's save is object_save: the history names the admin, and an administrator confined to a
+    province (an account of a provincial unit) meets the same scope policy there as everywhere."""
+    admin = demo["admin"]
+    unit = demo["province_officer"].unit
+    client.force_login(admin)
+    url = reverse("admin:accounts_unit_change", args=[unit.pk])
+    response = client.post(url, _admin_form(unit, address="12 Lý Thái Tổ"))
+    assert response.status_code == 302, response.content[:500]
+    unit.refresh_from_db()
+    assert unit.address == "12 Lý Thái Tổ"
+    assert unit.history.first().history_user == admin
+
+    confined = User.objects.create_user("qt-tinh", "qt@example.vn", "x", unit=unit, is_staff=True)
+    from cndp.accounts.services import user_set_roles
+
+    user_set_roles(user=confined, roles=["admin"])
+    client.force_login(confined)
+    response = client.post(url, _admin_form(unit, kind="agency_department", province=""))
+    assert response.status_code == 403
+    unit.refresh_from_db()
+    assert unit.kind in ("doit", "extension_centre")
+    elsewhere = demo["province_officer_2"].unit
+    other = client.get(reverse("admin:accounts_unit_change", args=[elsewhere.pk]))
+    assert other.status_code == 302  # another province's unit "does not exist" for this account
