@@ -656,7 +656,9 @@ def test_document_page_query_count_does_not_grow_with_comments(
     _comment(ctx)
     client.get(url)  # warm caches (content types, permissions, session)
     with django_assert_max_num_queries(30) as few:
-        client.get(url)
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.content.decode().count('class="list-group-item" id="comment-') == 1
     for i in range(25):
         comment = _comment(
             ctx, number=["I.1", "I.2", "II.1"][i % 3], who=i % 10, cell=None if i % 2 else i % 8
@@ -667,6 +669,7 @@ def test_document_page_query_count_does_not_grow_with_comments(
             )
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(url)
+    assert response.status_code == 200
     assert response.content.decode().count('class="list-group-item" id="comment-') == 26
 
 

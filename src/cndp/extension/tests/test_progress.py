@@ -331,13 +331,17 @@ def test_the_report_list_filters_late_reports(contracted, client_for):
 def test_the_report_list_keeps_its_query_count(demo, client_for, django_assert_max_num_queries):
     client = client_for("agency_officer")
     url = reverse("extension:progressreport_list")
-    advance(make_project(), lifecycle.CONTRACTED)
+    first = advance(make_project(), lifecycle.CONTRACTED)
     with django_assert_max_num_queries(14) as small:
-        client.get(url)
+        response = client.get(url, {"q": first.code})
+    assert response.status_code == 200
+    assert response.context["result_count"] == 2 and first.code in response.content.decode()
     for _ in range(3):
         advance(make_project(), lifecycle.CONTRACTED)
     with django_assert_max_num_queries(len(small.captured_queries)):
-        client.get(url)
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.context["result_count"] >= 8  # two reports for each of the four projects
 
 
 def test_the_project_page_shows_the_schedule_with_where_each_report_stands(contracted, client_for):
@@ -386,10 +390,12 @@ def test_the_home_page_counts_the_reports_to_do_within_the_scope(contracted, cli
 def test_the_home_page_keeps_its_query_count(demo, client_for, django_assert_max_num_queries):
     client = client_for("agency_officer")
     with django_assert_max_num_queries(40) as before:
-        client.get("/")
+        response = client.get("/")
+    assert response.status_code == 200 and "Báo cáo tiến độ chờ xem xét" in response.content.decode()
     advance(make_project(), lifecycle.CONTRACTED)
     with django_assert_max_num_queries(len(before.captured_queries)):
-        client.get("/")
+        response = client.get("/")
+    assert response.status_code == 200 and "Báo cáo tiến độ chờ xem xét" in response.content.decode()
 
 
 def test_the_project_and_report_pages_keep_their_query_count(
@@ -412,20 +418,28 @@ def test_the_project_and_report_pages_keep_their_query_count(
                 file=SimpleUploadedFile(f"t{i}.pdf", b"%PDF-1.4 " + bytes([i])),
             )
 
+    def page(url, *texts):
+        response = client.get(url)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert all(text in html for text in texts), [t for t in texts if t not in html]
+        return html
+
     attach(1)
     with django_assert_max_num_queries(60) as project_page:
-        client.get(contracted.get_absolute_url())
+        page(contracted.get_absolute_url(), contracted.code, "Tài liệu 0", 'id="progress-reports"')
     with django_assert_max_num_queries(60) as report_page:
-        client.get(report.get_absolute_url())
+        page(report.get_absolute_url(), contracted.code, "Tài liệu 0")
     attach(4)
     _submit(report)
     services.report_review(report=report, user=agency(), verdict="accepted")
     for _ in range(3):
         services.disbursement_record(project=contracted, kind=ADVANCE, amount=1_000_000, user=agency())
     with django_assert_max_num_queries(len(project_page.captured_queries)):
-        client.get(contracted.get_absolute_url())
+        page(contracted.get_absolute_url(), "Tài liệu 3", "1.000.000")
+    reviewer = agency().full_name
     with django_assert_max_num_queries(len(report_page.captured_queries)):
-        client.get(report.get_absolute_url())
+        page(report.get_absolute_url(), "Tài liệu 3", reviewer)
 
 
 def test_the_report_list_export_keeps_code_and_title_as_columns(contracted, client_for):

@@ -460,7 +460,10 @@ def test_the_page_for_the_agency(plan, client_for, django_assert_max_num_queries
     assert "scope-note" not in html
     _more_projects(20)
     with django_assert_max_num_queries(25):
-        assert client.get(URL, {"year": YEAR, "by": "region", "regions": "macro"}).status_code == 200
+        response = client.get(URL, {"year": YEAR, "by": "region", "regions": "macro"})
+    assert response.status_code == 200
+    assert response.context["report"].table.total.registered == 25  # the 20 new projects counted
+    assert "Miền Bắc" in response.content.decode()
 
 
 def test_the_page_for_a_province_officer_says_so(plan, client_for):

@@ -84,7 +84,10 @@ def test_list_query_count_does_not_grow_with_the_rows(client_for, django_assert_
     assert few[1] == 1 and many[1] == 50
     assert few[0] == many[0]
     with django_assert_max_num_queries(14):
-        client.get(url)
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.context["result_count"] == Project.objects.count() and listed(response)
+    assert listed(response)[0].code in response.content.decode()
 
 
 def test_export_holds_the_filtered_rows_with_numbers(client_for):
