@@ -198,6 +198,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "API của hệ thống CNĐP — Cục Công nghiệp địa phương, Bộ Công Thương.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and the docs describe every endpoint and filter: for signed-in users only.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
 }
