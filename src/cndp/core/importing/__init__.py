@@ -254,6 +254,9 @@ def _header_problem(workbook, ws, match, anchor: str, required, titles) -> str:
     ) % {"sheet": title, "line": line, "first": ws.title}
 
 
+_OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
 def cell_problem(cell) -> str | None:
     """What makes a cell unreadable whatever its column: a formula, an error value, or text with control
     characters, invisible marks or a legacy encoding (`textcheck`)."""
@@ -269,7 +272,9 @@ def cell_problem(cell) -> str | None:
     if cell.data_type == "e":
         return _("ô có lỗi công thức «%(v)s»: hãy sửa công thức hoặc ghi giá trị.") % {"v": cell.value}
     if isinstance(cell.value, str):
-        return textcheck.problem(nfc(cell.value))
+        # Excel writes a control character as _xHHHH_, which openpyxl passes on as it is
+        text = _OOXML_ESCAPE.sub(lambda match: chr(int(match[1], 16)), cell.value)
+        return textcheck.problem(nfc(text))
     return None
 
 
