@@ -5,6 +5,7 @@ from cndp.extension.models.project import (
     Beneficiary,
     LedgerEntry,
     Project,
+    ProjectCodeSequence,
     ProjectTransition,
 )
 from cndp.extension.models.reference import (
@@ -37,6 +38,7 @@ __all__ = [
     "Programme",
     "ProgrammeTarget",
     "Project",
+    "ProjectCodeSequence",
     "ProjectTransition",
     "Rubric",
     "RubricCriterion",

@@ -376,3 +376,23 @@ class LedgerEntry(CndpModel):
 
     def get_absolute_url(self) -> str:
         return self.project.get_absolute_url()
+
+
+class ProjectCodeSequence(models.Model):
+    """Bộ đếm mã đề án — the last number given to the project codes of one prefix (KC<year>-<province>-).
+
+    `_next_code` locks the prefix's row (SELECT … FOR UPDATE) until the registration commits, so
+    simultaneous registrations in one province and year get distinct codes instead of colliding on the
+    unique code; a number once given is never given again. A technical counter: no history, no screen.
+    """
+
+    prefix = models.CharField(_("tiền tố mã"), max_length=32, unique=True)
+    last_number = models.PositiveIntegerField(_("số cuối đã cấp"), default=0)
+
+    class Meta:
+        verbose_name = _("bộ đếm mã đề án")
+        verbose_name_plural = pgettext_lazy("plural", "bộ đếm mã đề án")
+        ordering = ["prefix"]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}{self.last_number:03d}"

@@ -12,7 +12,7 @@ import datetime
 from collections.abc import Iterable, Mapping
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,7 +21,7 @@ from cndp.core.services import ServiceError, scope_check, stored
 from cndp.core.text import format_number, nfc
 from cndp.extension import caps, ledger, lifecycle, selectors
 from cndp.extension.choices import ProgrammeScope
-from cndp.extension.models import Project, ProjectTransition
+from cndp.extension.models import Project, ProjectCodeSequence, ProjectTransition
 
 PROJECT_FIELDS = (
     "plan_year",
@@ -135,11 +135,35 @@ def _check_scope(user, project: Project) -> None:
         raise PermissionDenied(_("Đơn vị thực hiện phải thuộc tỉnh của bạn."))
 
 
+def _code_sequence(prefix: str) -> ProjectCodeSequence:
+    """The prefix's counter row, locked until the transaction ends; created on first use from the highest
+    number among the codes already given (projects imported or registered before the counter existed)."""
+    sequence = ProjectCodeSequence.objects.select_for_update().filter(prefix=prefix).first()
+    if sequence is not None:
+        return sequence
+    numbers = [
+        int(code[len(prefix) :])
+        for code in Project.objects.filter(code__startswith=prefix).values_list("code", flat=True)
+        if code[len(prefix) :].isdigit()
+    ]
+    try:
+        with transaction.atomic():  # a savepoint: another registration may create the row first
+            ProjectCodeSequence.objects.create(prefix=prefix, last_number=max(numbers, default=0))
+    except IntegrityError:
+        pass
+    return ProjectCodeSequence.objects.select_for_update().get(prefix=prefix)
+
+
 def _next_code(plan_year: int, province) -> str:
+    """Cấp mã đề án KC<năm>-<mã tỉnh>-<số>: the next number of the province and year, allocated under the
+    lock of its counter row so that simultaneous registrations never get the same code."""
     prefix = f"KC{plan_year}-{province.code}-"
-    n = Project.objects.filter(code__startswith=prefix).count() + 1
-    while Project.objects.filter(code=f"{prefix}{n:03d}").exists():
+    sequence = _code_sequence(prefix)
+    n = sequence.last_number + 1
+    while Project.objects.filter(code=f"{prefix}{n:03d}").exists():  # a code typed in by an import
         n += 1
+    sequence.last_number = n
+    sequence.save(update_fields=["last_number"])
     return f"{prefix}{n:03d}"
 
 
