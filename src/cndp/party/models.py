@@ -121,6 +121,41 @@ class Member(CndpModel):
 
     probation_ends_on.short_description = _("ngày đủ 12 tháng dự bị")
 
+    def clean(self):
+        """A plausible birth date: not before 1900, and (for a member already in the registry, whose
+        admission comes from the history) at least 18 years before the admission. A new member's
+        admission is checked against the birth date on the admission field by `member_create`."""
+        super().clean()
+        if self.birth_date is None:
+            return
+        if self.birth_date < rules.EARLIEST_BIRTH:
+            raise ValidationError(
+                {
+                    "birth_date": _("Ngày sinh không thể trước ngày %(day)s.")
+                    % {"day": rules.format_day(rules.EARLIEST_BIRTH)}
+                }
+            )
+        if (
+            not self._state.adding
+            and self.admitted_on is not None
+            and self.admitted_on < rules.earliest_admission(self.birth_date)
+        ):
+            raise ValidationError(
+                {
+                    "birth_date": _(
+                        "Đảng viên phải đủ %(age)s tuổi khi vào Đảng (ngày %(admitted)s): "
+                        "ngày sinh phải từ %(latest)s trở về trước."
+                    )
+                    % {
+                        "age": rules.MIN_ADMISSION_AGE,
+                        "admitted": rules.format_day(self.admitted_on),
+                        "latest": rules.format_day(
+                            rules.add_months(self.admitted_on, -12 * rules.MIN_ADMISSION_AGE)
+                        ),
+                    }
+                }
+            )
+
     def save(self, *args, **kwargs):
         self.full_name = nfc(self.full_name)
         self.card_number = nfc(self.card_number)

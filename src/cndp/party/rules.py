@@ -24,6 +24,7 @@ REMINDER_DAYS = 30  # remind the committee this many days before probation ends
 MIN_ADMISSION_AGE = 18  # Charter Art. 1: "từ mười tám tuổi trở lên"
 MIN_OFFICIAL_PER_CELL = 3  # Charter Art. 24: a cell needs at least 3 official members
 PARTY_FOUNDED = datetime.date(1930, 2, 3)
+EARLIEST_BIRTH = datetime.date(1900, 1, 1)  # a birth date before it is a typing error (01/01/1800)
 
 OFFICIAL = "official"  # đảng viên chính thức
 PROBATIONARY = "probationary"  # đảng viên dự bị
