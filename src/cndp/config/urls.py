@@ -4,10 +4,10 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework.authtoken.views import obtain_auth_token
 
 from cndp.accounts import views as account_views
 from cndp.core import views as core_views
+from cndp.core.api.tokens import ObtainExpiringAuthToken
 
 api_patterns = [
     path("", core_views.api_root, name="api-root"),
@@ -17,7 +17,7 @@ api_patterns = [
     path("congress/", include("cndp.congress.api.urls")),
     path("elections/", include("cndp.elections.api.urls")),
     path("extension/", include("cndp.extension.api.urls")),
-    path("token/", obtain_auth_token, name="api-token"),
+    path("token/", ObtainExpiringAuthToken.as_view(), name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # Signed-in users only (the schema answers 401 / 403); the split view serves Swagger UI's start-up
     # script as a file, so the page needs no inline script under the Content-Security-Policy.

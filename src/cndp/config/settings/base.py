@@ -6,6 +6,7 @@ Environment variables (all optional in development):
     DEBUG             1/0
     ALLOWED_HOSTS     comma-separated host names
     CSRF_TRUSTED_ORIGINS  comma-separated origins (https://cndp.example.gov.vn)
+    CNDP_API_TOKEN_DAYS   days an API token stays valid (default 30)
     EMAIL_URL-like:   EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL
     CNDP_DATA_DIR     where the SQLite file, media and sent mail go (default: the project folder)
     TASKS_BACKEND     database (default) or immediate
@@ -192,9 +193,11 @@ TASKS = {
     }
 }
 
+# API tokens expire after this many days; POST /api/token/ then issues a new one.
+CNDP_API_TOKEN_DAYS = int(os.environ.get("CNDP_API_TOKEN_DAYS", "30"))
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "cndp.core.api.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["cndp.core.api.permissions.ModelActionPermission"],

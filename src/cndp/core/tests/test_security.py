@@ -25,3 +25,56 @@ def test_api_schema_and_docs_need_a_login(client, client_for):
     assert script.status_code == 200
     assert script["Content-Type"].startswith("application/javascript")
     assert reverse("api-schema") in script.content.decode()
+
+
+def _api_get(client, key):
+    return client.get(reverse("api-root"), HTTP_AUTHORIZATION=f"Token {key}")
+
+
+def test_api_token_expires_after_the_configured_days_and_is_renewed(client, demo, settings):
+    from datetime import datetime, timedelta
+
+    from django.utils import timezone
+    from rest_framework.authtoken.models import Token
+
+    from cndp.core.demo import DEMO_PASSWORD
+
+    settings.CNDP_API_TOKEN_DAYS = 30
+    issued = client.post(reverse("api-token"), {"username": "chuyenvien", "password": DEMO_PASSWORD})
+    assert issued.status_code == 200
+    key = issued.json()["token"]
+    expires = datetime.fromisoformat(issued.json()["expires"])
+    assert abs(expires - (timezone.now() + timedelta(days=30))) < timedelta(minutes=1)
+    assert _api_get(client, key).status_code == 200
+
+    Token.objects.filter(key=key).update(created=timezone.now() - timedelta(days=29, hours=23))
+    assert _api_get(client, key).status_code == 200
+    Token.objects.filter(key=key).update(created=timezone.now() - timedelta(days=30, minutes=1))
+    refused = _api_get(client, key)
+    assert refused.status_code == 401
+    assert "Mã truy cập API đã hết hạn" in refused.json()["detail"]
+    assert "30 ngày" in refused.json()["detail"]
+
+    # asking again with the password replaces the expired token; the old key stays refused
+    renewed = client.post(reverse("api-token"), {"username": "chuyenvien", "password": DEMO_PASSWORD})
+    new_key = renewed.json()["token"]
+    assert new_key != key
+    assert _api_get(client, new_key).status_code == 200
+    assert _api_get(client, key).status_code == 401
+    # a valid token is handed back unchanged
+    again = client.post(reverse("api-token"), {"username": "chuyenvien", "password": DEMO_PASSWORD})
+    assert again.json()["token"] == new_key
+
+
+def test_api_token_days_is_a_setting(client, demo, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from rest_framework.authtoken.models import Token
+
+    token = Token.objects.create(user=demo["leader"])
+    Token.objects.filter(pk=token.pk).update(created=timezone.now() - timedelta(days=3))
+    settings.CNDP_API_TOKEN_DAYS = 2
+    assert _api_get(client, token.key).status_code == 401
+    settings.CNDP_API_TOKEN_DAYS = 5
+    assert _api_get(client, token.key).status_code == 200
