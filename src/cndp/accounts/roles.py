@@ -78,9 +78,10 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "elections.candidate": ALL,
         "elections.countingboardmember": ALL,
     },
+    # Counting needs the congress, its delegates (names, official or not, present) and the elections;
+    # not the Party's member records (birth dates, card numbers), which the board must not read or export.
     Role.COUNTING_BOARD: {
         "accounts.unit": (VIEW,),
-        "party.member": (VIEW,),
         "congress.congress": (VIEW,),
         "congress.delegate": (VIEW,),
         "congress.agendaitem": (VIEW,),

@@ -60,6 +60,8 @@ def minutes_context(election: Election) -> dict:
         "when": when,
         "parent": congress.organisation.parent,
         "ordinal": roman(congress.ordinal),
+        "chain_head": election.chain_head,
+        "chain_records": (election.chain_count_seal or {}).get("seq"),
     }
 
 

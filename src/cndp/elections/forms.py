@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cndp.accounts.choices import PROVINCIAL_KINDS
 from cndp.accounts.models import User
 from cndp.congress.models import Delegate
 from cndp.core.forms import Form, ModelForm
@@ -86,6 +87,13 @@ class BoardForm(Form):
             self.fields["delegate"].queryset = Delegate.objects.filter(
                 congress=congress, is_official=True
             ).order_by("name_sort_key")
+            # Only the delegates' own agency accounts (the service checks the pair and the unit again).
+            self.fields["account"].queryset = (
+                User.objects.filter(is_active=True, party_member__summons__congress=congress)
+                .exclude(unit__kind__in=PROVINCIAL_KINDS)
+                .distinct()
+                .order_by("name_sort_key")
+            )
 
 
 class ApprovalForm(Form):

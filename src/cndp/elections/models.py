@@ -11,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from cndp.core.models import CndpModel
+from cndp.elections import chain
 from cndp.elections.choices import CandidateSource, Clerk, Decision, ElectionKind, ElectionStatus
 
 
@@ -47,6 +48,32 @@ class CountingBoardMember(CndpModel):
 
     def __str__(self) -> str:
         return f"{self.delegate.full_name}{' (Trưởng ban)' if self.is_head else ''}"
+
+    def account_problem(self) -> dict[str, str]:
+        """Why this delegate and account cannot sit on the board (field → Vietnamese message): the
+        delegate must be summoned to this congress and the account must be the delegate's own agency
+        account — never a province officer's, which would open the Party's records to a province."""
+        problems: dict[str, str] = {}
+        if self.delegate_id and self.congress_id and self.delegate.congress_id != self.congress_id:
+            problems["delegate"] = _("Người này không có trong danh sách triệu tập của đại hội.")
+        if self.user_id:
+            if self.user.scope_province_id is not None:
+                problems["user"] = _(
+                    "Thành viên Ban Kiểm phiếu phải dùng tài khoản của cơ quan Cục, không dùng tài khoản cấp tỉnh."
+                )
+            elif self.delegate_id and self.delegate.member.staff_id != self.user_id:
+                problems["user"] = _("Tài khoản %(account)s không phải của đại biểu %(name)s.") % {
+                    "account": self.user,
+                    "name": self.delegate.full_name,
+                }
+        return problems
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        problems = self.account_problem()
+        if problems:
+            raise ValidationError(problems)
 
     def get_absolute_url(self) -> str:
         return self.congress.get_absolute_url()
@@ -109,6 +136,16 @@ class Election(CndpModel):
     chain_fingerprint = models.CharField(
         _("dấu vân tay chuỗi nhập phiếu"), max_length=64, blank=True, editable=False
     )
+    chain_seals = models.JSONField(
+        _("niêm phong sổ nhập phiếu"),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Độ dài và mã băm cuối của sổ nhập phiếu khi người nhập báo xong, khi Trưởng ban quyết định "
+            "phiếu chênh lệch, khi kiểm phiếu và khi công bố"
+        ),
+    )
     counted_at = models.DateTimeField(_("kiểm phiếu xong lúc"), null=True, blank=True, editable=False)
     certified_at = models.DateTimeField(_("công bố lúc"), null=True, blank=True, editable=False)
     certified_by = models.ForeignKey(
@@ -166,6 +203,23 @@ class Election(CndpModel):
 
     def get_absolute_url(self) -> str:
         return reverse("elections:election_detail", args=[self.pk])
+
+    @property
+    def chain_head(self) -> str:
+        """The fingerprint at the count as read aloud (mã kiểm tra), e.g. ``7K3F-9QX2-MM4T-0B8D``."""
+        return chain.readable(self.chain_fingerprint)
+
+    @property
+    def chain_count_seal(self) -> dict | None:
+        """The seal taken at the count of the current result (its number of log records)."""
+        return next(
+            (
+                s
+                for s in reversed(self.chain_seals or [])
+                if s.get("event") == "count" and s.get("hash") == self.chain_fingerprint
+            ),
+            None,
+        )
 
     @property
     def title(self) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from cndp.elections import chain
 from cndp.elections.choices import ElectionKind
-from cndp.elections.models import BallotEntry, Candidate, CountingBoardMember, Election, Settlement
+from cndp.elections.models import BallotEntry, Candidate, CountingBoardMember, Election, EntryLog, Settlement
 
 
 def board_member(congress, user) -> CountingBoardMember | None:
@@ -104,3 +105,29 @@ def election_progress(election: Election) -> dict:
         "A_done": election.clerk_a_done,
         "B_done": election.clerk_b_done,
     }
+
+
+def stored_entries(election: Election) -> tuple[dict, dict]:
+    """Every stored entry and settlement of the election, all sessions, keyed as the log replays them."""
+    entries = {
+        (e.session, e.clerk, e.number): e.payload
+        for e in BallotEntry.objects.filter(election=election).only("session", "clerk", "number", "payload")
+    }
+    settlements = {
+        (s.session, s.number): s.payload
+        for s in Settlement.objects.filter(election=election).only("session", "number", "payload")
+    }
+    return entries, settlements
+
+
+def entry_log(election: Election) -> list[chain.LogRow]:
+    return [
+        chain.LogRow(seq=row.seq, prev_hash=row.prev_hash, record=row.record, hash=row.hash)
+        for row in EntryLog.objects.filter(election=election).order_by("seq")
+    ]
+
+
+def chain_audit(election: Election) -> list[chain.Finding]:
+    """Replay the entry log against the stored entries and every seal (empty list: everything holds)."""
+    entries, settlements = stored_entries(election)
+    return chain.audit(entry_log(election), entries, settlements, election.chain_seals or [])

@@ -27,9 +27,11 @@ from cndp.elections.models import BallotEntry, Candidate, CountingBoardMember, E
 from cndp.elections.selectors import (
     active_candidates,
     board_member,
+    chain_audit,
     comparison,
     election_tally_request,
     present_official,
+    stored_entries,
     voters_available,
 )
 
@@ -54,6 +56,23 @@ def _log(election: Election, action: str, record: dict) -> EntryLog:
         prev_hash=prev_hash,
         hash=chain.link(prev_hash, record),
     )
+
+
+def _seal(election: Election, event: str, head: EntryLog, clerk: str | None = None) -> None:
+    """Niêm phong: keep the log's head (length, last hash) and a digest of the entries it freezes on the
+    election, so a later edit, deletion or insertion of records or entries is found (see `verify_chain`).
+    The caller saves the election."""
+    entries, settlements = stored_entries(election)
+    seal = chain.seal(
+        event=event,
+        session=head.record.get("session", election.session),
+        seq=head.seq,
+        head=head.hash,
+        entries=entries,
+        settlements=settlements,
+        clerk=clerk,
+    )
+    election.chain_seals = [*(election.chain_seals or []), seal]
 
 
 def _locked(election_id: int) -> Election:
@@ -82,9 +101,11 @@ def board_member_add(*, congress, delegate, account, is_head: bool, user) -> Cou
             _("%(name)s đang có tên trong danh sách bầu cử nên không được tham gia Ban Kiểm phiếu.")
             % {"name": delegate.full_name}
         )
-    member = _save(
-        CountingBoardMember(congress=congress, delegate=delegate, user=account, is_head=is_head), user
-    )
+    member = CountingBoardMember(congress=congress, delegate=delegate, user=account, is_head=is_head)
+    problems = member.account_problem()
+    if problems:
+        raise ServiceError(" ".join(str(m) for m in problems.values()))
+    member = _save(member, user)
     # Membership of the board gives the account the counting-board role (read access to the elections).
     from django.contrib.auth.models import Group
 
@@ -331,9 +352,9 @@ def clerk_finish(*, election: Election, user) -> Election:
     if not BallotEntry.objects.filter(election=election, session=election.session, clerk=clerk).exists():
         raise ServiceError(_("Chưa nhập phiếu nào."))
     setattr(election, f"clerk_{clerk.lower()}_done", True)
-    _save(election, user)
-    _log(election, "finish", {"session": election.session, "clerk": clerk})
-    return election
+    head = _log(election, "finish", {"session": election.session, "clerk": clerk})
+    _seal(election, "finish", head, clerk=clerk)
+    return _save(election, user)
 
 
 @transaction.atomic
@@ -357,19 +378,101 @@ def ballot_settle(*, election: Election, user, number: int, text: str, note: str
         number=number,
         defaults={"payload": payload, "settled_by": user, "note": nfc(note)},
     )
-    _log(election, "settle", {"session": election.session, "number": number, "payload": payload})
+    head = _log(election, "settle", {"session": election.session, "number": number, "payload": payload})
+    _seal(election, "settle", head)
+    _save(election, user)
     return settlement
 
 
-def verify_chain(election: Election) -> None:
-    entries = [
-        (e.prev_hash, e.record, e.hash) for e in EntryLog.objects.filter(election=election).order_by("seq")
-    ]
-    broken = chain.verify(entries)
-    if broken is not None:
-        raise ServiceError(
-            _("Sổ nhập phiếu bị sai lệch tại bản ghi số %(n)s; không kiểm phiếu được.") % {"n": broken + 1}
-        )
+def finding_message(finding: chain.Finding) -> str:
+    """One difference found by the audit of the entry log, in words for the counting board."""
+    where = {"n": finding.number, "clerk": finding.clerk, "s": finding.session}
+    messages = {
+        "broken": lambda: (
+            _("Sổ nhập phiếu bị sai lệch tại bản ghi số %(n)s (bản ghi bị sửa, xóa hoặc chèn thêm).")
+            % {"n": finding.seq}
+        ),
+        "truncated": lambda: (
+            _("Sổ nhập phiếu bị mất bản ghi: khi niêm phong có %(sealed)s bản ghi, nay chỉ còn %(left)s.")
+            % {"sealed": finding.sealed, "left": finding.left}
+        ),
+        "seal": lambda: (
+            _("Sổ nhập phiếu không khớp dấu niêm phong tại bản ghi số %(n)s.") % {"n": finding.seq}
+        ),
+        "out_of_turn": lambda: (
+            _(
+                "Sổ nhập phiếu có bản ghi số %(n)s ghi sau khi đã niêm phong (người nhập đã báo xong hoặc đã kiểm phiếu)."
+            )
+            % {"n": finding.seq}
+        ),
+        "entry_changed": lambda: (
+            _(
+                "Phiếu số %(n)s của người nhập %(clerk)s (lần kiểm phiếu %(s)s) đã bị sửa, khác với sổ nhập phiếu."
+            )
+            % where
+        ),
+        "entry_missing": lambda: (
+            _(
+                "Phiếu số %(n)s của người nhập %(clerk)s (lần kiểm phiếu %(s)s) có trong sổ nhập phiếu nhưng đã bị xóa."
+            )
+            % where
+        ),
+        "entry_extra": lambda: (
+            _("Phiếu số %(n)s của người nhập %(clerk)s (lần kiểm phiếu %(s)s) không có trong sổ nhập phiếu.")
+            % where
+        ),
+        "settlement_changed": lambda: (
+            _(
+                "Quyết định của Trưởng ban về phiếu số %(n)s (lần kiểm phiếu %(s)s) đã bị sửa, khác với sổ nhập phiếu."
+            )
+            % where
+        ),
+        "settlement_missing": lambda: (
+            _("Quyết định của Trưởng ban về phiếu số %(n)s (lần kiểm phiếu %(s)s) đã bị xóa.") % where
+        ),
+        "settlement_extra": lambda: (
+            _("Quyết định về phiếu số %(n)s (lần kiểm phiếu %(s)s) không có trong sổ nhập phiếu.") % where
+        ),
+        "sealed_entries": lambda: (
+            _(
+                "Phiếu đã nhập (lần kiểm phiếu %(s)s) khác với lúc niêm phong: khi niêm phong %(sealed)s, nay %(left)s."
+            )
+            % {"s": finding.session, "sealed": finding.sealed, "left": finding.left}
+        ),
+    }
+    return messages[finding.kind]()
+
+
+def verify_chain(election: Election, refusal: str | None = None) -> None:
+    """Replay the entry log against the stored entries and every seal; refuse on any difference."""
+    findings = chain_audit(election)
+    if not findings:
+        return
+    message = finding_message(findings[0])
+    if len(findings) > 1:
+        message += " " + _("Còn %(k)s sai lệch khác.") % {"k": len(findings) - 1}
+    raise ServiceError(
+        message + " " + (refusal or _("Không kiểm phiếu được; phải kiểm tra lại với phiếu giấy."))
+    )
+
+
+def _result_core(result: dict) -> dict:
+    """What a certification must find unchanged: base, ballots, each candidate's votes and status, winners."""
+    return {
+        "base": result["base"],
+        "ballots": result["ballots"],
+        "candidates": [(c["id"], c["votes"], c["status"]) for c in result["candidates"]],
+        "elected": result["elected"],
+        "outcome": result["outcome"],
+    }
+
+
+def _tally(election: Election) -> dict:
+    try:
+        request = counting.parse_request(election_tally_request(election))
+        return counting.result_to_dict(counting.count(request))
+    except counting.TallyError as exc:
+        raise ServiceError(str(exc)) from exc
 
 
 @transaction.atomic
@@ -379,13 +482,13 @@ def election_count(*, election: Election, user) -> Election:
     _require_head(election, user)
     if election.status != ElectionStatus.COUNTING or not (election.clerk_a_done and election.clerk_b_done):
         raise ServiceError(_("Chỉ kiểm phiếu khi cả hai người nhập đã báo xong."))
+    verify_chain(election)
     open_rows = [row["number"] for row in comparison(election) if not row["agree"] and row["settled"] is None]
     if open_rows:
         raise ServiceError(
             _("Còn %(n)s phiếu chênh lệch chưa được quyết định: %(list)s.")
             % {"n": len(open_rows), "list": ", ".join(map(str, open_rows[:20]))}
         )
-    verify_chain(election)
     request = election_tally_request(election)
     collected = len(request["ballots"])
     voters = voters_available(election)
@@ -394,10 +497,7 @@ def election_count(*, election: Election, user) -> Election:
             _("Không khớp: có mặt %(p)s ≥ phát ra %(i)s ≥ thu vào %(c)s không đúng.")
             % {"p": voters, "i": election.ballots_issued, "c": collected}
         )
-    try:
-        result = counting.result_to_dict(counting.count(counting.parse_request(request)))
-    except counting.TallyError as exc:
-        raise ServiceError(str(exc)) from exc
+    result = _tally(election)
     last = _log(
         election,
         "count",
@@ -405,6 +505,7 @@ def election_count(*, election: Election, user) -> Election:
     )
     election.result = result
     election.chain_fingerprint = last.hash
+    _seal(election, "count", last)
     election.counted_at = timezone.now()
     election.status = ElectionStatus.COUNTED
     return _save(election, user)
@@ -418,14 +519,23 @@ def election_certify(*, election: Election, user) -> Election:
     _require_head(election, user)
     if election.status != ElectionStatus.COUNTED:
         raise ServiceError(_("Chưa có kết quả kiểm phiếu để công bố."))
-    verify_chain(election)
+    refusal = _("Không công bố được kết quả; phải kiểm tra lại với phiếu giấy.")
+    verify_chain(election, refusal)
+    count_seal = election.chain_count_seal
+    if count_seal is None and election.chain_seals:
+        raise ServiceError(_("Kết quả không có dấu niêm phong lúc kiểm phiếu.") + " " + refusal)
+    if _result_core(_tally(election)) != _result_core(election.result):
+        raise ServiceError(
+            _("Kết quả đã lưu khác với kết quả kiểm lại từ các phiếu đã nhập.") + " " + refusal
+        )
     election.certified_at, election.certified_by = timezone.now(), user
     planned = election.planned_candidate
     if planned is not None and planned.tally_id not in election.result["elected"]:
         election.status = ElectionStatus.SUSPENDED
     else:
         election.status = ElectionStatus.CERTIFIED
-    _log(election, "certify", {"session": election.session, "status": election.status})
+    head = _log(election, "certify", {"session": election.session, "status": election.status})
+    _seal(election, "certify", head)
     return _save(election, user)
 
 
@@ -490,11 +600,12 @@ def election_recount(*, election: Election, user, reason: str) -> Election:
         raise ServiceError(_("Chỉ kiểm phiếu lại khi đã có kết quả."))
     if not nfc(reason):
         raise ServiceError(_("Phải ghi lý do kiểm phiếu lại."))
-    _log(
+    head = _log(
         election,
         "recount",
         {"session": election.session, "reason": nfc(reason), "previous_result": election.result},
     )
+    _seal(election, "recount", head)
     election.session += 1
     election.clerk_a_done = election.clerk_b_done = False
     election.result = None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import django_tables2 as tables
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -326,6 +327,11 @@ def minutes_pdf(request, pk):
     election = _election(request, pk)
     if not election.result:
         raise PermissionDenied
+    try:  # the minutes say the log was checked before they were drawn up
+        services.verify_chain(election, _("Không lập được biên bản kiểm phiếu."))
+    except ServiceError as exc:
+        messages.error(request, str(exc))
+        return redirect(election.get_absolute_url())
     pdf = documents.minutes_pdf(election)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="bien-ban-kiem-phieu-{election.pk}.pdf"'
