@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from cndp.accounts.models import Unit
@@ -49,7 +50,7 @@ def test_summons_is_built_from_members_at_the_date_and_is_idempotent(congress, d
 
 
 def test_summons_only_while_preparing_and_only_with_the_right(congress, demo):
-    with pytest.raises(Exception):  # noqa: B017 — PermissionDenied
+    with pytest.raises(PermissionDenied):
         services.summons_build(congress=congress, user=demo["leader"])
     congress.status = CongressStatus.IN_SESSION
     congress.save()
@@ -127,7 +128,7 @@ def test_closed_congress_refuses_check_in(congress, demo):
 
 def test_counting_board_cannot_check_in(congress, demo):
     services.summons_build(congress=congress, user=demo["party_officer"])
-    with pytest.raises(Exception):  # noqa: B017 — PermissionDenied
+    with pytest.raises(PermissionDenied):
         services.delegate_check(delegate=congress.delegates.first(), user=demo["counting_board"])
 
 
