@@ -9,6 +9,7 @@ garbled everywhere else, and defeat search and duplicate checks.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from django.utils.translation import gettext as _
@@ -28,7 +29,13 @@ _VNI_D = frozenset("ñÑ")
 # Ð (U+00D0, TCVN3's é) is left out: it is also typed by mistake for Đ, which is not a matter of encoding.
 _TCVN3_ONLY = _TCVN3_CHARS - _VNI_MARKS - _VNI_D - frozenset("«»\u00adÐ")
 _TCVN3_LETTER_QUOTES = frozenset("«»")  # ô and ằ in TCVN3; quotation marks when not inside a word
-_ALLOWED_CONTROLS = frozenset("\t\n\r")
+# Control characters (but tab and line breaks) and the invisible format characters (category Cf) that
+# occur in copied text; a soft hyphen (U+00AD) is TCVN3's ư inside a word, else invisible.
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ufffd\U000e0001-\U000e007f]"
+)
+_LATIN1 = re.compile("[\u00a1-\u00ff]")
 _NAMES = {
     "\u200b": gettext_noop("khoảng trắng độ rộng 0"),
     "\u200c": gettext_noop("ký tự nối độ rộng 0"),
@@ -87,23 +94,25 @@ def _utf8_misread(text: str) -> bool:
 
 def problem(text: str) -> str | None:
     """What is wrong with the text of a cell (already NFC), with how to fix it; None if nothing."""
-    for position, ch in enumerate(text, start=1):
-        category = unicodedata.category(ch)
-        if category == "Cc" and ch not in _ALLOWED_CONTROLS:
+    found = _HIDDEN.search(text)
+    if found and found[0] != "\u00ad":
+        ch, position = found[0], found.start() + 1
+        if unicodedata.category(ch) == "Cc":
             return _(
                 "có ký tự điều khiển %(code)s ở vị trí %(pos)s (không nhìn thấy được, thường do chép từ phần "
                 "mềm khác): hãy xóa nội dung ô và gõ lại."
             ) % {"code": _code(ch), "pos": position}
-        if category == "Cf" and ch != "\u00ad":
-            return _(
-                "có ký tự ẩn %(code)s (%(name)s) ở vị trí %(pos)s, thường do chép từ trang web hoặc tệp PDF; "
-                "nó làm chữ hiển thị sai thứ tự hoặc không tìm kiếm được: hãy xóa nội dung ô và gõ lại."
-            ) % {"code": _code(ch), "name": _(_NAMES.get(ch, "ký tự định dạng")), "pos": position}
         if ch == "\ufffd":
             return _(
                 "có ký tự lỗi «\ufffd» ở vị trí %(pos)s: chữ đã bị hỏng khi chuyển bảng mã; hãy gõ lại từ "
                 "bản gốc."
             ) % {"pos": position}
+        return _(
+            "có ký tự ẩn %(code)s (%(name)s) ở vị trí %(pos)s, thường do chép từ trang web hoặc tệp PDF; "
+            "nó làm chữ hiển thị sai thứ tự hoặc không tìm kiếm được: hãy xóa nội dung ô và gõ lại."
+        ) % {"code": _code(ch), "name": _(_NAMES.get(ch, gettext_noop("ký tự định dạng"))), "pos": position}
+    if not _LATIN1.search(text):  # every legacy encoding shows as Latin-1 characters
+        return None
     encoding = legacy_encoding(text)
     sample = text if len(text) <= 40 else text[:40] + "…"
     if encoding == "TCVN3":
