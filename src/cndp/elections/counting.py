@@ -178,6 +178,17 @@ _EXCLUSIONS = (
     ("delegates", ("convening_committee_absent", "absent_without_alternate")),
 )
 
+
+def surplus_exceeds(rule_set: RuleSet, kind: str, seats: int, candidates: int) -> bool:
+    """Is the list's surplus (số dư) over the limit of its kind? A committee or standing committee may
+    have a surplus of at most `max_surplus` of the seats (30 %), except that a surplus of one is always
+    allowed: the rules require more candidates than seats for these lists, and 30 % of a 3-seat committee
+    would allow none (counting contract, amended: 4 candidates for 3 seats are valid)."""
+    surplus = candidates - seats
+    num, den = rule_set.max_surplus
+    return kind in rule_set.surplus_limited_kinds and surplus > 1 and den * surplus > num * seats
+
+
 RULE_SETS: dict[str, RuleSet] = {
     "244-QD/TW-2014": RuleSet(
         name="244-QD/TW-2014",
@@ -514,7 +525,7 @@ def parse_request(data: object) -> TallyRequest:
         raise TallyError("seats", f"{seats} seats but only {len(candidates)} candidates")
     surplus = len(candidates) - seats
     num, den = rule_set.max_surplus
-    if kind in rule_set.surplus_limited_kinds and den * surplus > num * seats:
+    if surplus_exceeds(rule_set, kind, seats, len(candidates)):
         raise TallyError(
             "candidates",
             f"{len(candidates)} candidates for {seats} seats is a surplus of {surplus}, over "

@@ -181,7 +181,7 @@ def surplus_problem(kind: str, seats: int, candidates: int) -> str | None:
     if kind in SURPLUS_LIMITED_KINDS:
         if candidates == seats:
             return _("Danh sách bầu cấp ủy, ban thường vụ phải nhiều hơn số lượng cần bầu.")
-        if 10 * (candidates - seats) > 3 * seats:
+        if counting.surplus_exceeds(counting.RULE_SETS[counting.DEFAULT_RULES], kind, seats, candidates):
             return _("Số dư %(d)s vượt quá 30%% số lượng cần bầu (%(s)s).") % {
                 "d": candidates - seats,
                 "s": seats,

@@ -189,7 +189,11 @@ def test_quiz_q3_when_the_convening_committee_approved_the_absences():
         ("standing_committee", 3, 3, True),  # no surplus: not an error in the contract
         ("committee", 10, 13, True),  # exactly 30 %
         ("committee", 10, 14, False),
-        ("committee", 3, 4, False),  # contract formula: 10 × 1 > 3 × 3 (see the report: small committees)
+        ("committee", 3, 4, True),  # amended contract: a surplus of one is always allowed
+        ("standing_committee", 3, 4, True),
+        ("committee", 1, 2, True),  # 100 % but a surplus of one
+        ("committee", 3, 5, False),  # a surplus of two over 30 % stays an error
+        ("standing_committee", 5, 7, False),  # 2 > 1.5
         ("committee", 4, 5, True),
         ("delegates", 7, 10, True),  # the 30 % limit is for committee and standing committee only
         ("alternates", 20, 26, True),
@@ -1149,3 +1153,17 @@ def test_property_one_field_replaced_by_any_json_counts_or_names_an_error(path, 
         assert str(exc).split(":")[0]
     else:
         assert result["ballots"]["collected"] == len(data["ballots"])
+
+
+@given(
+    kind=st.sampled_from(["committee", "standing_committee", "delegates", "secretary"]),
+    seats=st.integers(min_value=1, max_value=60),
+    surplus=st.integers(min_value=0, max_value=30),
+)
+def test_surplus_limit_property(kind, seats, surplus):
+    """Allowed exactly when the kind is not limited, or the surplus is at most one, or 10 × surplus ≤ 3 ×
+    seats — the amended contract, stated independently of the code."""
+    rule_set = counting.RULE_SETS["190-QD/TW-2024"]
+    limited = kind in ("committee", "standing_committee")
+    expected_ok = not limited or surplus <= 1 or 10 * surplus <= 3 * seats
+    assert counting.surplus_exceeds(rule_set, kind, seats, seats + surplus) is (not expected_ok)

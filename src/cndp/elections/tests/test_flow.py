@@ -120,6 +120,8 @@ def test_list_vote_needs_a_majority_and_ballot_order_is_vietnamese(setup):
         ("committee", 7, 9, True),
         ("committee", 7, 10, False),
         ("committee", 7, 7, False),
+        ("committee", 3, 4, True),  # a surplus of one is always allowed (amended counting contract)
+        ("standing_committee", 3, 5, False),
         ("delegates", 3, 3, True),
         ("delegates", 3, 2, False),
     ],

@@ -170,8 +170,8 @@ def test_contract_error_example(tmp_path):
             'rules: unknown rule set "190-QĐ/TW-2024" (expected "244-QD/TW-2014" or "190-QD/TW-2024")',
         ),
         (
-            request(kind="committee"),
-            "candidates: 3 candidates for 2 seats is a surplus of 1, over 30 % of the seats for a committee (at most 0)",
+            request(kind="committee", seats=1),
+            "candidates: 3 candidates for 1 seats is a surplus of 2, over 30 % of the seats for a committee (at most 0)",
         ),
         ([1, 2], "request: must be a JSON object, got a list"),
     ],
