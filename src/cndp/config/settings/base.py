@@ -7,6 +7,7 @@ Environment variables (all optional in development):
     ALLOWED_HOSTS     comma-separated host names
     CSRF_TRUSTED_ORIGINS  comma-separated origins (https://cndp.example.gov.vn)
     CNDP_API_TOKEN_DAYS   days an API token stays valid (default 30)
+    CNDP_TRUSTED_PROXIES  addresses of the reverse proxies whose X-Forwarded-For is believed (default 127.0.0.1,::1)
     EMAIL_URL-like:   EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL
     CNDP_DATA_DIR     where the SQLite file, media and sent mail go (default: the project folder)
     TASKS_BACKEND     database (default) or immediate
@@ -146,6 +147,12 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# Password spraying: an address is locked too after 20 failures across user names (a whole office may
+# share one address); the client's address read behind the proxy (cndp.accounts.login_limits).
+AXES_HANDLER = "cndp.accounts.login_limits.AddressLimitedHandler"
+AXES_CLIENT_IP_CALLABLE = "cndp.accounts.login_limits.client_ip"
+CNDP_LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("CNDP_LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
+CNDP_TRUSTED_PROXIES = env_list("CNDP_TRUSTED_PROXIES", "127.0.0.1,::1")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
