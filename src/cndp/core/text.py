@@ -162,9 +162,11 @@ def format_percent(numerator: int, denominator: int, decimals: int = 1) -> str:
 
 # Characters a person cannot see or type on purpose: C0/C1 controls (a tab or a line break is allowed only
 # where the field is multi-line), direction marks and overrides (U+200E/F, U+202A–202E, U+2066–2069),
-# zero-width characters and the byte-order mark. They make a name look right and compare wrong.
-_HIDDEN = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+# zero-width and other invisible format characters, the soft hyphen, the byte-order mark and tag
+# characters. They make a name look right and compare wrong. Shared by forms, the API and imports.
+HIDDEN_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ufffd\U000e0001-\U000e007f]"
 )
 _LINE_BREAKS = re.compile("[\t\n\r]")
 
@@ -172,10 +174,10 @@ _LINE_BREAKS = re.compile("[\t\n\r]")
 def hidden_characters(text: str | None, multiline: bool = False) -> list[str]:
     """The invisible or control characters in `text`, as code points ('U+202E'), each once, in order.
 
-    >>> hidden_characters("Nguy\u202eễn")
+    >>> hidden_characters("Nguy" + chr(0x202E) + "ễn")
     ['U+202E']
     """
     if not text:
         return []
-    found = _HIDDEN.findall(text) + ([] if multiline else _LINE_BREAKS.findall(text))
+    found = HIDDEN_CHARACTERS.findall(text) + ([] if multiline else _LINE_BREAKS.findall(text))
     return list(dict.fromkeys(f"U+{ord(ch):04X}" for ch in found))
