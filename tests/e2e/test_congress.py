@@ -76,16 +76,21 @@ def test_small_congress_from_summons_to_minutes(browser, live_server, demo, tmp_
     # Leave the check-in desk (it polls the server) before writing from the test thread: SQLite locks.
     officer.goto(base + "/")
 
-    # 3. Counting board (elected by show of hands) with two clerk accounts
+    # 3. Counting board (elected by show of hands) with two clerk accounts: each member's own account
     head_user = User.objects.get(username="kiemphieu")
     head = Delegate.objects.get(congress=congress, member__staff=head_user)
     if not head.present:
         congress_services.delegate_check(delegate=head, user=demo["party_officer"])
     clerks = []
-    for i, delegate in enumerate([d for d in officials[:27] if d.pk != head.pk][:2]):
+    from cndp.party.models import Member
+
+    without_account = [d for d in officials[:27] if d.pk != head.pk and d.member.staff_id is None]
+    for i, delegate in enumerate(without_account[:2]):
         account = User.objects.create_user(
             username=f"nhapphieu{i}", password=DEMO_PASSWORD, full_name=delegate.full_name
         )
+        Member.objects.filter(pk=delegate.member_id).update(staff=account)
+        delegate.member.staff = account
         election_services.board_member_add(
             congress=congress, delegate=delegate, account=account, is_head=False, user=demo["party_officer"]
         )
