@@ -1,7 +1,11 @@
 """Hardening of the web surface: the API schema and docs behind login, expiring API tokens, the
 Content-Security-Policy header and templates without inline scripts."""
 
+import json
+import re
+
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +82,75 @@ def test_api_token_days_is_a_setting(client, demo, settings):
     assert _api_get(client, token.key).status_code == 401
     settings.CNDP_API_TOKEN_DAYS = 5
     assert _api_get(client, token.key).status_code == 200
+
+
+SCRIPT_TAG = re.compile(r"<script\b([^>]*)>", re.IGNORECASE)
+INLINE_HANDLER = re.compile(
+    r"<[a-z][^>]*?\s(on[a-z]+|(?:data-)?hx-on[:\-a-z]*)\s*=", re.IGNORECASE | re.DOTALL
+)
+
+
+def _inline_code(html: str) -> list[str]:
+    """Inline executable code in a page or template: <script> without src (JSON data blocks are allowed),
+    on*= handlers, htmx's hx-on (evaluated code) and javascript: URLs."""
+    found = []
+    for match in SCRIPT_TAG.finditer(html):
+        attrs = match.group(1)
+        if "src=" not in attrs and 'type="application/json"' not in attrs:
+            found.append(match.group(0))
+    found += [m.group(0)[:80] for m in INLINE_HANDLER.finditer(html)]
+    found += re.findall(r"""(?:href|action)\s*=\s*["']\s*javascript:""", html, re.IGNORECASE)
+    return found
+
+
+def test_inline_code_detector_finds_what_csp_would_block():
+    assert _inline_code('<script>alert(1)</script><button onclick="x()">') == [
+        "<script>",
+        "<button onclick=",
+    ]
+    assert _inline_code('<form hx-on::after-request="this.reset()">')
+    assert _inline_code('<a href="javascript:void(0)">')
+    assert not _inline_code(
+        '<script src="/static/a.js" defer></script><script type="application/json" id="d">'
+    )
+    assert not _inline_code('<button data-print type="button">In</button><p>online=1</p>')
+
+
+def test_no_template_has_inline_script_or_event_handler():
+    templates = [p for p in settings.PACKAGE_DIR.rglob("templates/**/*.html")]
+    assert len(templates) > 50
+    offenders = {
+        str(p.relative_to(settings.PACKAGE_DIR)): found
+        for p in templates
+        if (found := _inline_code(p.read_text(encoding="utf-8")))
+    }
+    assert offenders == {}
+
+
+@pytest.mark.parametrize(
+    "url_name, role",
+    [("login", None), ("home", "leader"), ("places:province_list", "leader"), ("api-docs", "leader")],
+)
+def test_pages_carry_a_strict_content_security_policy(client, client_for, url_name, role):
+    response = (client_for(role) if role else client).get(reverse(url_name))
+    assert response.status_code == 200
+    policy = dict(
+        (part.split(" ", 1) + [""])[:2]
+        for part in (p.strip() for p in response["Content-Security-Policy"].split(";"))
+    )
+    assert policy["script-src"] == "'self'"  # no 'unsafe-inline', no 'unsafe-eval'
+    assert policy["object-src"] == "'none'"
+    assert policy["frame-ancestors"] == "'none'"
+    assert _inline_code(response.content.decode()) == []
+
+
+def test_htmx_runs_without_eval_and_inline_styles(client):
+    html = client.get(reverse("login")).content.decode()
+    config = re.search(r"""<meta name="htmx-config" content='([^']+)'>""", html)
+    assert config, "htmx-config meta missing"
+    assert json.loads(config.group(1)) == {
+        "allowEval": False,
+        "allowScriptTags": False,
+        "includeIndicatorStyles": False,
+    }
+    assert "cndp/cndp.js" in html
