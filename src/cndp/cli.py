@@ -5,6 +5,8 @@
     cndp demo                load / refresh the demo data and print the demo logins
     cndp worker              run the background-task worker (database queue)
     cndp tally FILE|-        count one secret-ballot election (no Django, no database)
+    cndp backup [FILE]       the database and uploaded files into one .tar.gz (manifest, SHA-256s)
+    cndp restore FILE        put a backup back into an empty database (--force: replace what is there)
     cndp manage ARGS…        any Django management command
 
 Each subcommand imports only what it needs: Django is not imported until a subcommand needs it.
@@ -85,6 +87,28 @@ def cmd_tally(args) -> int:
     return tally_main(args.rest)
 
 
+def _call_or_explain(*args: str) -> int:
+    """Run a command; a refusal (CommandError) is printed as its message, not a traceback."""
+    from django.core.management import CommandError
+
+    try:
+        _call(*args)
+    except CommandError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_backup(args) -> int:
+    _django()
+    return _call_or_explain("backup", *([args.path] if args.path else []))
+
+
+def cmd_restore(args) -> int:
+    _django()
+    return _call_or_explain("restore", args.path, *(["--force"] if args.force else []))
+
+
 def cmd_manage(args) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cndp.config.settings.dev")
     from django.core.management import execute_from_command_line
@@ -112,6 +136,13 @@ def build_parser():
     tally = sub.add_parser("tally", help="count one election from a JSON request (FILE or -)", add_help=False)
     tally.add_argument("rest", nargs=argparse.REMAINDER)
     tally.set_defaults(func=cmd_tally)
+    backup = sub.add_parser("backup", help="back up the database and uploaded files into one archive")
+    backup.add_argument("path", nargs="?", help="archive to write (default: backups/cndp-<date-time>.tar.gz)")
+    backup.set_defaults(func=cmd_backup)
+    restore = sub.add_parser("restore", help="restore a backup archive into an empty database")
+    restore.add_argument("path", help="a .tar.gz written by `cndp backup`")
+    restore.add_argument("--force", action="store_true", help="replace the data already there")
+    restore.set_defaults(func=cmd_restore)
     manage = sub.add_parser("manage", help="a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER)
     manage.set_defaults(func=cmd_manage)
