@@ -303,7 +303,12 @@ class Registry:
 
     @classmethod
     def get_queryset(cls):
-        return (cls.queryset if cls.queryset is not None else cls.model.objects.all()).all()
+        queryset = (cls.queryset if cls.queryset is not None else cls.model.objects.all()).all()
+        if not queryset.query.order_by and queryset.query.default_ordering and cls.model._meta.ordering:
+            # Django drops Meta.ordering from a query with an aggregate annotation (GROUP BY): state it,
+            # so a list and its Excel export keep one order on every database and after a restore.
+            queryset = queryset.order_by(*cls.model._meta.ordering)
+        return queryset
 
     @classmethod
     def url_names(cls) -> dict[str, str]:
