@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cndp.accounts.choices import Role
+from cndp.congress.services import congress_require_open
 from cndp.core.permissions import require
 from cndp.core.services import ServiceError
 from cndp.core.text import name_sort_key, nfc
@@ -76,7 +77,10 @@ def _seal(election: Election, event: str, head: EntryLog, clerk: str | None = No
 
 
 def _locked(election_id: int) -> Election:
-    return Election.objects.select_for_update().select_related("congress").get(pk=election_id)
+    """The election, locked for the write; refused when its congress has closed (read-only)."""
+    election = Election.objects.select_for_update().select_related("congress").get(pk=election_id)
+    congress_require_open(election.congress_id)
+    return election
 
 
 def _require_head(election: Election, user) -> None:
@@ -92,6 +96,7 @@ def _require_head(election: Election, user) -> None:
 def board_member_add(*, congress, delegate, account, is_head: bool, user) -> CountingBoardMember:
     """Bầu Ban Kiểm phiếu (giơ tay): official members who are on no election list."""
     require(user, "add", CountingBoardMember)
+    congress_require_open(congress)
     if delegate.congress_id != congress.pk:
         raise ServiceError(_("Người này không có trong danh sách triệu tập của đại hội."))
     if not delegate.is_official:
@@ -166,6 +171,7 @@ def candidate_add(
 def candidate_withdraw(*, candidate: Candidate, user, note: str) -> Candidate:
     """Đại hội quyết định cho rút khỏi danh sách."""
     require(user, "change", candidate)
+    congress_require_open(candidate.election.congress_id)
     if candidate.election.status != ElectionStatus.PREPARING:
         raise ServiceError(_("Danh sách đã được thông qua, không rút tên được."))
     if not nfc(note):
@@ -434,10 +440,16 @@ def finding_message(finding: chain.Finding) -> str:
             _("Quyết định về phiếu số %(n)s (lần kiểm phiếu %(s)s) không có trong sổ nhập phiếu.") % where
         ),
         "sealed_entries": lambda: (
-            _(
-                "Phiếu đã nhập (lần kiểm phiếu %(s)s) khác với lúc niêm phong: khi niêm phong %(sealed)s, nay %(left)s."
+            (
+                _(
+                    "Phiếu đã nhập của người nhập %(clerk)s (lần kiểm phiếu %(s)s) khác với lúc niêm phong: khi niêm phong %(sealed)s phiếu, nay %(left)s phiếu."
+                )
+                if finding.clerk
+                else _(
+                    "Phiếu đã nhập và quyết định của Trưởng ban (lần kiểm phiếu %(s)s) khác với lúc niêm phong: khi niêm phong %(sealed)s, nay %(left)s."
+                )
             )
-            % {"s": finding.session, "sealed": finding.sealed, "left": finding.left}
+            % {"clerk": finding.clerk, "s": finding.session, "sealed": finding.sealed, "left": finding.left}
         ),
     }
     return messages[finding.kind]()

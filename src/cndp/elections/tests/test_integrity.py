@@ -194,7 +194,13 @@ def test_a_forged_log_record_after_the_seal_is_found(setup):
         )
         BallotEntry.objects.filter(election=election, clerk=clerk, number=1).update(payload=record["payload"])
     message = _refused(lambda: _count(s), "ghi sau khi đã niêm phong")
-    assert "khác với lúc niêm phong" in message or "Còn" in message
+    findings = selectors.chain_audit(Election.objects.get(pk=election.pk))
+    assert [f.kind for f in findings] == ["out_of_turn", "out_of_turn", "sealed_entries", "sealed_entries"]
+    assert "Còn 3 sai lệch khác" in message
+    assert services.finding_message(findings[2]) == (
+        "Phiếu đã nhập của người nhập A (lần kiểm phiếu 1) khác với lúc niêm phong: "
+        f"khi niêm phong {len(BALLOTS)} phiếu, nay {len(BALLOTS)} phiếu."
+    )
 
 
 def test_an_edited_log_record_is_still_found(setup):
