@@ -49,7 +49,8 @@ def load(stdout) -> None:
                 delegate=delegate, user=officer, at=OPENING - datetime.timedelta(minutes=30 - minute % 30)
             )
             minute += 1
-        congress.status = CongressStatus.CLOSED
+        # In session until its elections are held (cndp.elections.demo closes it: read-only from then on).
+        congress.status = CongressStatus.IN_SESSION
         congress._history_user = officer
         congress.save()
     if not congress.agenda.exists():

@@ -16,6 +16,47 @@ from cndp.core.permissions import require
 from cndp.core.services import ServiceError
 from cndp.core.text import name_sort_key, nfc
 
+
+class CongressClosed(ServiceError):
+    """The congress has closed (đã bế mạc): its record is read-only."""
+
+
+class AlreadyCheckedIn(ServiceError):
+    """Enter on a delegate who is already present: nothing changes, the desk says so."""
+
+
+def closed_message() -> str:
+    """The one message every refused write of a closed congress shows."""
+    return _("Đại hội đã bế mạc: dữ liệu của đại hội chỉ còn để xem, không thay đổi được nữa.")
+
+
+def congress_require_open(congress: Congress | int | None) -> None:
+    """Đại hội đã bế mạc thì chỉ xem: raise `CongressClosed` when the congress is closed.
+
+    The one rule every write service of the congress and its elections calls first (summons, exclusions,
+    check-in, agenda, organs, show-of-hands votes, drafts and comments, counting board, candidates,
+    ballots, counting, decisions) and that the congress and election records ask in `clean()`, so the
+    screens, the API and the admin refuse alike. The status is read from the database: an object loaded
+    before the congress closed does not slip through. Recording the higher committee's approval of a
+    result (chuẩn y), answering comments on a draft and locking a draft against further comments (the drafting
+    team's work goes on after the congress) are the writes still allowed.
+    """
+    pk = getattr(congress, "pk", congress)
+    if pk and Congress.objects.filter(pk=pk, status=CongressStatus.CLOSED).exists():
+        raise CongressClosed(closed_message())
+
+
+@transaction.atomic
+def congress_close(*, congress: Congress, user) -> Congress:
+    """Bế mạc đại hội: from then on everything of the congress is read-only."""
+    require(user, "change", congress)
+    congress_require_open(congress)
+    congress.status = CongressStatus.CLOSED
+    congress._history_user = user
+    congress.save(update_fields=["status"])
+    return congress
+
+
 AUTO_EXCLUSION = {
     "temporary_away": Exclusion.TEMPORARY_ACTIVITY,
     "exempted": Exclusion.EXEMPTED_ABSENT,
@@ -35,6 +76,7 @@ def summons_build(*, congress: Congress, user, at: datetime.date | None = None) 
     from cndp.party.selectors import members_at
 
     require(user, "add", Delegate)
+    congress_require_open(congress)
     if congress.status != CongressStatus.PREPARING:
         raise ServiceError(_("Chỉ lập danh sách triệu tập khi đại hội đang chuẩn bị."))
     at = at or congress.opens_on
@@ -77,8 +119,7 @@ def delegate_exclusion_set(*, delegate: Delegate, user, category: str, reason: s
     """Ghi nhận trường hợp không tính vào cơ sở (or clear it with category "")."""
     require(user, "change", delegate)
     congress = delegate.congress
-    if congress.status == CongressStatus.CLOSED:
-        raise ServiceError(_("Đại hội đã bế mạc, không thể thay đổi."))
+    congress_require_open(congress)
     reason = nfc(reason)
     if category:
         allowed = (
@@ -110,12 +151,14 @@ def delegate_check(
             _("Loại điểm danh «%(kind)s» không hợp lệ (chỉ vào hoặc ra).") % {"kind": kind[:20]}
         )
     delegate = Delegate.objects.select_for_update().select_related("congress").get(pk=delegate.pk)
-    if delegate.congress.status == CongressStatus.CLOSED:
-        raise ServiceError(_("Đại hội đã bế mạc, không điểm danh được nữa."))
+    congress_require_open(delegate.congress_id)
     at = at or timezone.now()
     if kind == CheckKind.IN:
         if delegate.present:
-            raise ServiceError(_("%(name)s đã điểm danh vào rồi.") % {"name": delegate.full_name})
+            raise AlreadyCheckedIn(
+                _("%(name)s (%(code)s) đã điểm danh vào rồi, đang có mặt; không cần điểm danh lại.")
+                % {"name": delegate.full_name, "code": delegate.code}
+            )
         if delegate.exclusion == Exclusion.APPROVED_ABSENCE:
             raise ServiceError(
                 _(
@@ -136,6 +179,7 @@ def delegate_check(
 
 def check_in_by_code(*, congress: Congress, code: str, user) -> CheckEvent:
     """Quét mã thẻ đại biểu: the scanner types the code and Enter."""
+    congress_require_open(congress)
     code = nfc(code).upper()
     delegate = Delegate.objects.filter(congress=congress, code=code).first()
     if delegate is None:
@@ -152,6 +196,7 @@ def agenda_item_add(
 ) -> AgendaItem:
     """Thêm mục vào chương trình đại hội (at the end)."""
     require(user, "add", AgendaItem)
+    congress_require_open(congress)
     title = nfc(title)
     if not title:
         raise ServiceError(_("Phải ghi nội dung mục chương trình."))
@@ -171,6 +216,7 @@ def organ_member_add(
 ) -> OrganMember:
     """Ghi thành viên Đoàn Chủ tịch, Đoàn Thư ký, Ban Thẩm tra tư cách (đại hội đã biểu quyết)."""
     require(user, "add", OrganMember)
+    congress_require_open(congress)
     if delegate.congress_id != congress.pk:
         raise ServiceError(_("Người này không có trong danh sách triệu tập của đại hội."))
     if not delegate.is_official:
@@ -201,6 +247,7 @@ def vote_record(
 ) -> Vote:
     """Ghi kết quả một lần biểu quyết giơ tay; who may vote = official members present now."""
     require(user, "add", Vote)
+    congress_require_open(congress)
     subject = nfc(subject)
     if not subject:
         raise ServiceError(_("Phải ghi nội dung biểu quyết."))

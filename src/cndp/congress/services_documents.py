@@ -19,6 +19,7 @@ from cndp.accounts.choices import UnitKind
 from cndp.congress.choices_documents import EXPLAINED_ANSWERS, Answer, AuthorKind, DocumentStatus
 from cndp.congress.models import Comment, Congress, Delegate, DocumentSection, DraftDocument
 from cndp.congress.sections import split_sections
+from cndp.congress.services import congress_require_open
 from cndp.core.permissions import require
 from cndp.core.services import ServiceError
 from cndp.core.text import nfc
@@ -39,6 +40,7 @@ def _save(instance, user):
 
 
 def _require_open(document: DraftDocument, message: str) -> None:
+    congress_require_open(document.congress_id)
     if document.status != DocumentStatus.OPEN:
         raise ServiceError(message)
 
@@ -56,6 +58,7 @@ def document_create(
     """Đưa một dự thảo văn kiện ra lấy ý kiến."""
     require(user, "add", DraftDocument)
     require(user, "view", congress)
+    congress_require_open(congress)
     document = DraftDocument(
         congress=congress, kind=kind, title=nfc(title), version=nfc(version), issued_on=issued_on
     )
@@ -200,6 +203,7 @@ def document_reopen(*, document: DraftDocument, user) -> DraftDocument:
     """Mở lại để lấy thêm ý kiến."""
     require(user, "change", document)
     document = DraftDocument.objects.select_for_update().get(pk=document.pk)
+    congress_require_open(document.congress_id)
     if document.status == DocumentStatus.OPEN:
         raise ServiceError(_("Dự thảo đang lấy ý kiến."))
     document.status = DocumentStatus.OPEN

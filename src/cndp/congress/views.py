@@ -16,8 +16,6 @@ from cndp.core.excel import build_workbook, workbook_response
 from cndp.core.permissions import can, require
 from cndp.core.services import ServiceError
 
-SEARCH_LIMIT = 12
-
 
 class CongressViews(generic.Registry):
     model = Congress
@@ -118,83 +116,97 @@ def delegate_exclusion(request, pk):
 
 @login_required
 def checkin(request, pk):
-    """The check-in desk: type a name (no accents needed) or scan a card code, then Enter."""
+    """The check-in desk (bàn điểm danh), keyboard only: type a name (no accents needed) or scan a card
+    code; ↑/↓ pick a result; Enter checks the picked person in. A closed congress shows no input."""
     congress = _congress(request, pk)
     require(request.user, "change", Delegate)
     return render(
         request,
         "congress/checkin.html",
-        {"congress": congress, "form": forms.CheckInForm(), "panel": selectors.congress_panel(congress)},
+        {
+            "congress": congress,
+            "form": forms.CheckInForm(),
+            "panel": selectors.congress_panel(congress),
+            "closed_message": services.closed_message() if congress.is_closed else "",
+        },
     )
-
-
-def _search(congress, query):
-    qs = Delegate.objects.filter(congress=congress).select_related("cell")
-    exact = qs.filter(code__iexact=query.strip()).first() if query.strip() else None
-    if exact:
-        return [exact], exact
-    return list(qs.search(query)[:SEARCH_LIMIT]) if query.strip() else [], None
 
 
 @login_required
 def checkin_search(request, pk):
     congress = _congress(request, pk)
     require(request.user, "change", Delegate)
-    query = request.GET.get("query", "")
-    results, _exact = _search(congress, query)
+    form = forms.CheckInForm(request.GET)
+    query = form.cleaned_data["query"] if form.is_valid() else ""
+    lookup = selectors.checkin_lookup(congress, query)
     return render(
         request,
         "congress/includes/checkin_results.html",
-        {"congress": congress, "results": results, "query": query.strip()},
+        {
+            "congress": congress,
+            "lookup": lookup,
+            "more": max(lookup.total - len(lookup.results), 0),
+            "query": query,
+        },
+    )
+
+
+def _checkin(congress, user, data) -> tuple[str, str, str]:
+    """Enter at the desk → (message, Bootstrap level, outcome); outcome tells the page what to do next:
+    "done" (clear the box and the list), "already" (the person is present: clear too), "choose" (several
+    match: keep the box and the list to pick from), "error"."""
+    delegate_id, kind, query = data["delegate"], data["kind"], data["query"]
+    if delegate_id:
+        delegate = Delegate.objects.filter(pk=delegate_id, congress=congress).first()
+        if delegate is None:
+            raise ServiceError(_("Người này không có trong danh sách triệu tập của đại hội."))
+        event = services.delegate_check(delegate=delegate, user=user, kind=kind, method="name")
+    else:
+        lookup = selectors.checkin_lookup(congress, query)
+        if lookup.by_code:
+            event = services.check_in_by_code(congress=congress, code=lookup.pick.code, user=user)
+        elif lookup.pick is not None:
+            event = services.delegate_check(delegate=lookup.pick, user=user, method="name")
+        elif not query:
+            raise ServiceError(_("Gõ họ tên hoặc quét mã thẻ đại biểu rồi nhấn Enter."))
+        elif not lookup.results:
+            raise ServiceError(_("Không tìm thấy «%(q)s» trong danh sách triệu tập.") % {"q": query})
+        else:
+            return (
+                _("Có %(n)s người phù hợp: dùng phím ↑/↓ để chọn một người rồi nhấn Enter, hoặc gõ thêm.")
+                % {"n": lookup.total},
+                "warning",
+                "choose",
+            )
+    verb = _("vào") if event.kind == CheckKind.IN else _("ra")
+    return (
+        _("Đã điểm danh %(verb)s: %(name)s (%(code)s)")
+        % {"verb": verb, "name": event.delegate.full_name, "code": event.delegate.code},
+        "success",
+        "done",
     )
 
 
 @login_required
 @require_POST
 def checkin_submit(request, pk):
-    """Enter in the box: an exact card code checks in at once; otherwise the single match by name does."""
+    """Enter in the box: the picked person, else an exact card code, else the exact full name or the only
+    match checks in; several matches ask to pick one. Answers the feedback line (htmx) or redirects."""
     congress = _congress(request, pk)
     form = forms.CheckInSubmitForm(request.POST)
     try:
         if not form.is_valid():
             raise ServiceError(" ".join(str(e) for errors in form.errors.values() for e in errors))
-        query = form.cleaned_data["query"]
-        delegate_id = form.cleaned_data["delegate"]
-        kind = form.cleaned_data["kind"]
-        if delegate_id:
-            delegate = get_object_or_404(Delegate, pk=delegate_id, congress=congress)
-            event = services.delegate_check(delegate=delegate, user=request.user, kind=kind, method="name")
-        else:
-            results, exact = _search(congress, query)
-            if exact is not None:
-                event = services.check_in_by_code(congress=congress, code=query, user=request.user)
-            elif len(results) == 1:
-                event = services.delegate_check(delegate=results[0], user=request.user, method="name")
-            elif not results:
-                raise ServiceError(_("Không tìm thấy «%(q)s» trong danh sách triệu tập.") % {"q": query})
-            else:
-                raise ServiceError(
-                    _("Có %(n)s người phù hợp; chọn một người trong danh sách.") % {"n": len(results)}
-                )
-        verb = _("vào") if event.kind == CheckKind.IN else _("ra")
-        message, level = (
-            _("Đã điểm danh %(verb)s: %(name)s (%(code)s)")
-            % {"verb": verb, "name": event.delegate.full_name, "code": event.delegate.code},
-            "success",
-        )
+        message, level, outcome = _checkin(congress, request.user, form.cleaned_data)
+    except services.AlreadyCheckedIn as exc:
+        message, level, outcome = str(exc), "warning", "already"
     except ServiceError as exc:
-        message, level = str(exc), "danger"
+        message, level, outcome = str(exc), "danger", "error"
     if request.htmx:
         response = render(
             request,
             "congress/includes/checkin_feedback.html",
-            {
-                "message": message,
-                "level": level,
-                "congress": congress,
-                "panel": selectors.congress_panel(congress),
-            },
-            status=200,
+            {"message": message, "level": level, "outcome": outcome},
         )
         response["HX-Trigger"] = "attendance-changed"
         return response

@@ -8,6 +8,7 @@ import datetime
 import random
 
 from cndp.accounts.models import User
+from cndp.congress import services as congress_services
 from cndp.congress.demo import OPENING
 from cndp.congress.models import Congress, Delegate
 from cndp.elections import services
@@ -120,6 +121,8 @@ def load(stdout) -> None:
         pool[9:13],
         _ballots(rng, 42, 4, [1, 3, 1, 5], [1, 1, 1, 2]),
     )
+    if not congress.is_closed:  # bế mạc: from now on the congress is read-only
+        congress_services.congress_close(congress=congress, user=officer)
     for election in (committee, delegates):
         stdout.write(
             f"{election}: {election.get_status_display()} — trúng cử {len(election.result['elected'])}/{election.seats}\n"

@@ -14,6 +14,18 @@ class ElectionForm(ModelForm):
         model = Election
         fields = ["congress", "kind", "seats", "base_override"]
 
+    def clean(self):
+        """No election is added to, or changed in, a closed congress (read-only)."""
+        from cndp.congress.services import CongressClosed, congress_require_open
+
+        data = super().clean()
+        try:
+            congress_require_open(self.instance.congress_id if self.instance.pk else None)
+            congress_require_open(data.get("congress"))
+        except CongressClosed as exc:
+            raise forms.ValidationError(str(exc)) from exc
+        return data
+
 
 class CandidateForm(Form):
     delegate = forms.ModelChoiceField(label=_("Đảng viên"), queryset=Delegate.objects.none())

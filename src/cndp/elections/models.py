@@ -175,6 +175,12 @@ class Election(CndpModel):
     history = HistoricalRecords()
     search_fields = ("congress__organisation__name",)
 
+    def delete(self, *args, **kwargs):
+        from cndp.congress.services import congress_require_open
+
+        congress_require_open(self.congress_id)  # a closed congress's elections stay as they were
+        return super().delete(*args, **kwargs)
+
     def clean(self):
         from django.core.exceptions import ValidationError
 

@@ -80,6 +80,27 @@ class Congress(CndpModel):
             return rules.RULE_SETS[self.rule_set]
         return rules.rule_set_for(self.opens_on)
 
+    @property
+    def is_closed(self) -> bool:
+        return self.status == CongressStatus.CLOSED
+
+    def clean(self):
+        # A closed congress is read-only (the rule lives in the congress services).
+        from django.core.exceptions import ValidationError
+
+        from cndp.congress.services import CongressClosed, congress_require_open
+
+        try:
+            congress_require_open(self.pk)
+        except CongressClosed as exc:
+            raise ValidationError(str(exc)) from exc
+
+    def delete(self, *args, **kwargs):
+        from cndp.congress.services import congress_require_open
+
+        congress_require_open(self.pk)
+        return super().delete(*args, **kwargs)
+
     def save(self, *args, **kwargs):
         if not self.rule_set and self.opens_on:
             self.rule_set = rules.rule_set_for(self.opens_on).code

@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 from cndp.accounts.models import Unit
 from cndp.congress import exports_documents, selectors_documents
 from cndp.congress import services_documents as services
+from cndp.congress.choices import CongressStatus
 from cndp.congress.choices_documents import Answer, AuthorKind, DocumentKind, DocumentStatus
 from cndp.congress.models import Comment, Congress, Delegate, DocumentSection, DraftDocument
 from cndp.congress.sections import Section, joined, parse_heading, split_sections
@@ -122,9 +123,16 @@ Phấn đấu 100% chi bộ trong sạch, vững mạnh.
 """
 
 
+def _preparing(congress):
+    """The demo congress has closed (read-only); drafts are commented while a congress prepares."""
+    Congress.objects.filter(pk=congress.pk).update(status=CongressStatus.PREPARING)
+    congress.refresh_from_db()
+    return congress
+
+
 @pytest.fixture
 def ctx(demo):
-    congress = Congress.objects.get(organisation__code="dang-bo-cuc", ordinal=3)
+    congress = _preparing(Congress.objects.get(organisation__code="dang-bo-cuc", ordinal=3))
     officer = demo["party_officer"]
     document = services.document_create(
         congress=congress,
@@ -550,7 +558,7 @@ def test_answer_inline_with_htmx(answered, client_for):
 @pytest.mark.django_db
 def test_sections_paste_add_delete_and_close_through_the_page(demo, client_for):
     client = client_for("party_officer")
-    congress = Congress.objects.get(organisation__code="dang-bo-cuc", ordinal=3)
+    congress = _preparing(Congress.objects.get(organisation__code="dang-bo-cuc", ordinal=3))
     response = client.post(
         reverse("congress:document_add"),
         {

@@ -20,6 +20,7 @@ from rest_framework import serializers
 from rest_framework.test import APIClient
 
 from cndp.accounts.models import Unit, User
+from cndp.congress.models import Congress
 from cndp.core.permissions import in_scope, user_province_id
 from cndp.extension import lifecycle
 from cndp.extension.models import Project
@@ -158,6 +159,15 @@ def _target(endpoint, user, demo):
         return hanoi_officer.unit
     if model is Project:
         return _hanoi_proposal(hanoi_officer)
+    if model is Congress:  # the demo congress has closed and is read-only: try a congress in session
+        return Congress.objects.create(
+            organisation=Unit.objects.get(code="dang-bo-cuc"),
+            ordinal=4,
+            term_start=2020,
+            term_end=2025,
+            opens_on=datetime.date(2020, 6, 10),
+            status="in_session",
+        )
     return model.objects.order_by("pk").first()
 
 
