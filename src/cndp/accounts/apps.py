@@ -27,6 +27,7 @@ class AccountsConfig(AppConfig):
     name = "cndp.accounts"
     label = "accounts"
     verbose_name = _("Tài khoản và đơn vị")
+    home = "cndp.accounts.home.home_contributions"  # its cards and panels on the home page (core.home)
     menu = (
         MenuGroup(
             _("Tổ chức"),

@@ -8,6 +8,7 @@ class ExtensionConfig(AppConfig):
     name = "cndp.extension"
     label = "extension"
     verbose_name = _("Khuyến công")
+    home = "cndp.extension.home.home_contributions"  # its cards and panels on the home page (core.home)
     menu = (
         MenuGroup(
             _("Khuyến công"),

@@ -8,6 +8,7 @@ class PartyConfig(AppConfig):
     name = "cndp.party"
     label = "party"
     verbose_name = _("Đảng bộ")
+    home = "cndp.party.home.home_contributions"  # its cards and panels on the home page (core.home)
     menu = (
         MenuGroup(
             _("Đảng bộ"),

@@ -8,6 +8,7 @@ class PlacesConfig(AppConfig):
     name = "cndp.places"
     label = "places"
     verbose_name = _("Đơn vị hành chính")
+    home = "cndp.places.home.home_contributions"  # its cards and panels on the home page (core.home)
     menu = (
         MenuGroup(
             _("Danh mục"),

@@ -43,11 +43,19 @@ def test_every_role_has_a_demo_login(demo):
 
 def test_home_shows_counts_at_the_chosen_date(client_for):
     response = client_for("party_officer").get(reverse("home"), {"at": "10/06/2015"})
-    party = response.context["party"]
+    assert response.status_code == 200
+    (panel,) = [p for p in response.context["panels"] if "party" in p]  # the party app's panel
+    party = panel["party"]
     assert (party.members, party.official, party.probationary) == (56, 43, 13)
     assert "70,9 %" in response.content.decode()
     response = client_for("party_officer").get(reverse("home"), {"at": "31/02/2015"})  # invalid → today
-    assert response.context["party_at"] == datetime.date.today()
+    (panel,) = [p for p in response.context["panels"] if "party" in p]
+    assert panel["at"] == datetime.date.today()
+    # A province officer has no party panel at all.
+    response = client_for("province_officer").get(reverse("home"))
+    assert response.status_code == 200
+    assert not [p for p in response.context["panels"] if "party" in p]
+    assert "party-counts" not in response.content.decode()
 
 
 def test_navigation_shows_only_what_the_role_may_see(client_for):
