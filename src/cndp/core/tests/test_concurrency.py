@@ -1,5 +1,5 @@
-"""A congress writes at once: two clerks entering 50 ballots each, 20 check-in desks and simultaneous
-project registrations, each in its own thread and connection, against a database file of its own
+"""A congress writes at once: two clerks entering 50 ballots each, 20 check-in desks, simultaneous
+project registrations and progress-report submissions, each in its own thread and connection, against a database file of its own
 (SQLite with the settings' WAL / busy timeout / IMMEDIATE transactions; PostgreSQL as configured).
 Not one write may fail ("database is locked" answered 46 % of such writes before)."""
 
@@ -16,11 +16,13 @@ from cndp.core.tests.databases import demo_snapshot, run_together, work_db  # no
 from cndp.elections import selectors as election_selectors
 from cndp.elections import services as election_services
 from cndp.elections.models import BallotEntry, EntryLog
-from cndp.extension.models import Project
+from cndp.extension.choices import ReportStatus
+from cndp.extension.models import ProgressReport, Project
 
 BALLOTS_PER_CLERK = 50
 DESKS = 20
 REGISTRATIONS = 8
+SUBMISSIONS = 8
 
 
 def _counting_election(officer, head_user):
@@ -95,6 +97,20 @@ def _registration(year, user):
     return job
 
 
+def _submission(report, user):
+    def job():
+        from cndp.extension.services import progress
+
+        progress.report_submit(
+            report=report,
+            user=user,
+            percent_complete=100 if report.kind == "final" else 50,
+            narrative="Đã lắp đặt và chạy thử thiết bị.",
+        )
+
+    return job
+
+
 @pytest.mark.usefixtures("work_db")
 def test_clerks_desks_and_registrations_write_at_once_without_an_error():
     if connection.vendor == "sqlite":
@@ -117,10 +133,14 @@ def test_clerks_desks_and_registrations_write_at_once_without_an_error():
 
     year, province_officer = open_year(), hanoi_officer()
     before = Project.objects.filter(code__startswith=f"KC{year}-01-").count()
+    reports = list(ProgressReport.objects.filter(status=ReportStatus.PENDING).order_by("pk")[:SUBMISSIONS])
+    assert len(reports) == SUBMISSIONS
 
     jobs = [_clerk(election, clerk_a), _clerk(election, clerk_b)]
     jobs += [_desk(congress, codes[i::DESKS], officer) for i in range(DESKS)]
     jobs += [_registration(year, province_officer) for _ in range(REGISTRATIONS)]
+    agency = User.objects.get(username="chuyenvien")
+    jobs += [_submission(report, agency) for report in reports]
     errors = run_together(jobs)
 
     assert errors == []
@@ -136,3 +156,5 @@ def test_clerks_desks_and_registrations_write_at_once_without_an_error():
         .values_list("code", flat=True)
     )
     assert len(new_codes) == before + REGISTRATIONS == len(set(new_codes))
+    submitted = ProgressReport.objects.filter(pk__in=[r.pk for r in reports], status=ReportStatus.SUBMITTED)
+    assert submitted.count() == SUBMISSIONS
