@@ -57,6 +57,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler404 = "cndp.core.api.errors.page_not_found"
+
 admin.site.site_header = "CNĐP — Quản trị"
 admin.site.site_title = "CNĐP"
 admin.site.index_title = "Quản trị hệ thống"

@@ -3,6 +3,7 @@ on the document page."""
 
 from rest_framework import serializers
 
+from cndp.congress.choices_documents import Answer
 from cndp.congress.filtersets_documents import CommentFilterSet, DraftDocumentFilterSet
 from cndp.congress.models import Comment, DocumentSection, DraftDocument
 from cndp.core.api.serializers import NFCModelSerializer
@@ -38,6 +39,8 @@ class DraftDocumentSerializer(NFCModelSerializer):
 class CommentSerializer(NFCModelSerializer):
     document = serializers.IntegerField(source="section.document_id", read_only=True)
     author_name = serializers.CharField(read_only=True)
+    # Read-only fields lose `allow_blank`; declared so the schema admits "" (not answered yet).
+    answer = serializers.ChoiceField(choices=Answer.choices, allow_blank=True, read_only=True)
 
     class Meta:
         model = Comment

@@ -1,3 +1,6 @@
+from rest_framework import serializers
+
+from cndp.congress.choices import Exclusion
 from cndp.congress.models import Congress, Delegate
 from cndp.core.api.serializers import NFCModelSerializer
 
@@ -20,6 +23,9 @@ class CongressSerializer(NFCModelSerializer):
 
 
 class DelegateSerializer(NFCModelSerializer):
+    # Read-only fields lose `allow_blank`; declared so the schema admits "" (not excluded).
+    exclusion = serializers.ChoiceField(choices=Exclusion.choices, allow_blank=True, read_only=True)
+
     class Meta:
         model = Delegate
         fields = [

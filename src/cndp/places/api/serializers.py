@@ -5,7 +5,9 @@ from cndp.places.models import Province, Region
 
 
 class ProvinceSerializer(NFCModelSerializer):
-    successor_code = serializers.CharField(source="successor.code", read_only=True, default=None)
+    successor_code = serializers.CharField(
+        source="successor.code", read_only=True, default=None, allow_null=True
+    )
 
     class Meta:
         model = Province
