@@ -38,7 +38,10 @@ class CongressViews(generic.Registry):
 
     @classmethod
     def detail_extra(cls, obj):
-        return {"panel": selectors.congress_panel(obj), "delegate_count": obj.delegates.count()}
+        extra = {"panel": selectors.congress_panel(obj), "delegate_count": obj.delegates.count()}
+        if obj.is_closed:  # read-only: no edit or delete buttons, one message instead
+            extra.update(can_change=False, can_delete=False, closed_message=services.closed_message())
+        return extra
 
 
 class DelegateViews(generic.Registry):
@@ -321,7 +324,8 @@ def proceedings(request, pk):
             "organs": OrganMember.objects.filter(congress=congress).select_related("delegate"),
             "votes": Vote.objects.filter(congress=congress),
             "forms": forms_by_name,
-            "can_edit": request.user.has_perm("congress.add_vote"),
+            "can_edit": request.user.has_perm("congress.add_vote") and not congress.is_closed,
+            "closed_message": services.closed_message() if congress.is_closed else "",
         },
     )
 

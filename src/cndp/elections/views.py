@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from cndp.congress import services as congress_services
 from cndp.congress.models import Congress
 from cndp.core import generic
 from cndp.core.filtersets import BaseFilterSet
@@ -130,6 +131,8 @@ def election_page(request, pk):
         "model_name_plural": Election._meta.verbose_name_plural,
         "tab": "detail",
     }
+    if election.congress.is_closed:  # read-only: the counting board's buttons go, the approval stays
+        ctx.update(is_head=False, clerk=None, closed_message=congress_services.closed_message())
     both_done = election.clerk_a_done and election.clerk_b_done
     if board and board.is_head and both_done and election.status == ElectionStatus.COUNTING:
         rows = selectors.comparison(election)

@@ -1,6 +1,7 @@
 from rest_framework.routers import DefaultRouter
 
 from cndp.congress.api.documents import CommentViewSet, DraftDocumentViewSet
+from cndp.congress.api.proceedings import VoteViewSet
 from cndp.congress.api.views import CongressViewSet, DelegateViewSet
 
 router = DefaultRouter()
@@ -8,5 +9,6 @@ router.register("congresses", CongressViewSet)
 router.register("delegates", DelegateViewSet)
 router.register("documents", DraftDocumentViewSet)
 router.register("comments", CommentViewSet)
+router.register("votes", VoteViewSet)
 app_name = "congress-api"
 urlpatterns = router.urls
