@@ -8,6 +8,8 @@ import itertools
 
 import pytest
 from django.db import connection
+from django.test import Client
+from django.urls import reverse
 
 from cndp.accounts.models import Unit, User
 from cndp.congress import services as congress_services
@@ -158,3 +160,57 @@ def test_clerks_desks_and_registrations_write_at_once_without_an_error():
     assert len(new_codes) == before + REGISTRATIONS == len(set(new_codes))
     submitted = ProgressReport.objects.filter(pk__in=[r.pk for r in reports], status=ReportStatus.SUBMITTED)
     assert submitted.count() == SUBMISSIONS
+
+
+def _client(user) -> Client:
+    client = Client(HTTP_HX_REQUEST="true")
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.usefixtures("work_db")
+def test_the_same_through_the_screens_never_answers_500():
+    """Two clerks' entry screens and 20 check-in desks posting at once: every request answers its
+    success line (a "database is locked" would be a 500, raised here by the test client)."""
+    officer = User.objects.get(username="danguy")
+    election, clerk_a, clerk_b = _counting_election(officer, User.objects.get(username="kiemphieu"))
+    congress = Congress.objects.create(
+        organisation=Unit.objects.get(code="dang-bo-cuc"),
+        ordinal=9,
+        term_start=2030,
+        term_end=2035,
+        opens_on=datetime.date(2015, 6, 10),
+    )
+    congress_services.summons_build(congress=congress, user=officer)
+    codes = list(congress.delegates.order_by("code").values_list("code", flat=True))
+    answers: list[str] = []
+
+    def clerk(client):
+        url = reverse("elections:entry", args=[election.pk])
+
+        def job():
+            for number in range(1, election.ballots_issued + 1):
+                response = client.post(url, {"number": number, "text": str(number % 4 + 1)})
+                answers.append(f"Đã lưu phiếu số {number}." in response.content.decode())
+
+        return job
+
+    def desk(client, desk_codes):
+        url = reverse("congress:checkin_submit", args=[congress.pk])
+
+        def job():
+            for code in desk_codes:
+                response = client.post(url, {"query": code, "kind": "in"})
+                answers.append(f"({code})" in response.content.decode() and response.status_code == 200)
+
+        return job
+
+    jobs = [clerk(_client(clerk_a)), clerk(_client(clerk_b))]
+    jobs += [desk(_client(officer), codes[i::DESKS]) for i in range(DESKS)]
+    errors = run_together(jobs)
+
+    assert errors == []
+    assert len(answers) == 2 * election.ballots_issued + len(codes) and all(answers)
+    assert BallotEntry.objects.filter(election=election).count() == 2 * election.ballots_issued
+    assert congress.delegates.filter(present=True).count() == len(codes)
+    election_services.verify_chain(election)
