@@ -22,8 +22,15 @@ class UnitFilterSet(BaseFilterSet):
         fields = ["q", "kind", "province", "parent", "is_active"]
 
 
+def _visible_units(request):
+    """The units to filter users by: those the user may see (a province officer: their province's)."""
+    if request is None:
+        return Unit.objects.all()
+    return Unit.objects.restrict(request.user, "view")
+
+
 class UserFilterSet(BaseFilterSet):
-    unit = django_filters.ModelChoiceFilter(label=_("Đơn vị"), queryset=Unit.objects.all())
+    unit = django_filters.ModelChoiceFilter(label=_("Đơn vị"), queryset=_visible_units)
     role = django_filters.ChoiceFilter(label=_("Vai trò"), choices=Role.choices, method="filter_role")
 
     class Meta(BaseFilterSet.Meta):
