@@ -2,6 +2,8 @@
 
 They never skip: a missing browser is a failure, so CI cannot pass without running them.
 Screenshots go to test-artifacts/ for a person to look at.
+Pages run under the Content-Security-Policy (no eval): give `wait_for_function` a function,
+"() => document…", not a bare expression, which Playwright would eval in the page and the browser refuse.
 """
 
 import os

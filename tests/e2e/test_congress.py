@@ -66,7 +66,7 @@ def test_small_congress_from_summons_to_minutes(browser, live_server, demo, tmp_
     officer.fill("#checkin-query", by_code.code)
     officer.keyboard.press("Enter")
     officer.wait_for_function(
-        "document.querySelector('[data-testid=quorum]').innerText.includes('Đủ điều kiện')"
+        "() => document.querySelector('[data-testid=quorum]').innerText.includes('Đủ điều kiện')"
     )
     shot(officer, "congress-checkin")
     present = Delegate.objects.filter(congress=congress, present=True).count()

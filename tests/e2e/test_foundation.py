@@ -42,7 +42,7 @@ def test_login_language_search_and_excel_export(page):
     page.goto(page.base_url + "/places/provinces/?version=34")
     assert page.locator("#result-count").inner_text().startswith("34")
     page.fill("#id_q", "da nang")  # no accents, no đ
-    page.wait_for_function("document.querySelector('#result-count').innerText.startsWith('1 ')")
+    page.wait_for_function("() => document.querySelector('#result-count').innerText.startsWith('1 ')")
     rows = page.locator("#table-block tbody tr")
     assert rows.count() == 1
     assert "Thành phố Đà Nẵng" in rows.first.inner_text()

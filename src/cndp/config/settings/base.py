@@ -239,6 +239,7 @@ SPECTACULAR_SETTINGS = {
     # The schema and the docs describe every endpoint and filter: for signed-in users only.
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",  # not the CDN's (closed network, Content-Security-Policy)
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
