@@ -137,9 +137,29 @@ def demo_load(stdout=None) -> None:
         module.load(stdout)
 
 
+def _app_logins() -> list[tuple[str, str, str]]:
+    """Logins a demo app made itself (the counting clerks: staff accounts picked by the demo), from each
+    demo module's optional `logins()`; none before the demo is loaded."""
+    from django.db import DatabaseError
+
+    found = []
+    for app in DEMO_APPS:
+        module = importlib.import_module(app)
+        if not hasattr(module, "load"):
+            module = importlib.import_module(f"{app}.demo")
+        if hasattr(module, "logins"):
+            try:
+                found.extend(module.logins())
+            except DatabaseError:  # not migrated yet
+                return []
+    return found
+
+
 def print_logins(stdout) -> None:
     stdout.write(f"\nTài khoản dùng thử (demo logins) — mật khẩu / password: {DEMO_PASSWORD}\n")
     for username, full_name, role, _unit, _staff in DEMO_LOGINS:
         stdout.write(f"  {username:<12} {role:<18} {full_name}\n")
+    for username, part, full_name in _app_logins():
+        stdout.write(f"  {username:<12} {part:<18} {full_name}\n")
     stdout.write("\n")
     stdout.flush()

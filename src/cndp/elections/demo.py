@@ -1,6 +1,10 @@
 """Demo elections of the seed congress (10/6/2015): the counting board, the 7-seat Executive Committee
 with 9 candidates and 42 ballots entered by two clerks (one mismatch settled by the head), results and
-minutes; then the delegation to the Ministry's congress."""
+minutes; then the delegation to the Ministry's congress. The congress then closes (read-only).
+
+So that a visitor can run a double entry, a second congress (lần thứ V, 2025–2030) is left in session
+with its delegation election counting: 12 ballots issued, nothing entered yet. The two clerks (người nhập
+phiếu A and B) get the demo password and `cndp demo` prints their logins (`logins()`)."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from cndp.accounts.models import User
 from cndp.congress import services as congress_services
 from cndp.congress.demo import OPENING
 from cndp.congress.models import Congress, Delegate
+from cndp.core.demo import DEMO_PASSWORD
 from cndp.elections import services
 from cndp.elections.choices import ElectionKind, ElectionStatus
 from cndp.elections.models import Election
@@ -35,6 +40,96 @@ def _board(congress, officer):
             congress=congress, delegate=d, account=d.member.staff, is_head=False, user=officer
         )
     return list(congress.counting_board.select_related("user"))
+
+
+def _clerk_password(user) -> None:
+    """A clerk's staff account was created without a password: give it the demo one (once)."""
+    if not user.has_usable_password():
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+
+
+LIVE_ORDINAL = 5
+
+
+def _live_congress(officer, clerks) -> Election:
+    """Đại hội lần thứ V in session, its delegation election counting with the same two clerks."""
+    from cndp.accounts.models import Unit
+    from cndp.congress.choices import CongressStatus
+
+    committee = Unit.objects.get(code="dang-bo-cuc")
+    congress, created = Congress.objects.get_or_create(
+        organisation=committee,
+        ordinal=LIVE_ORDINAL,
+        defaults={
+            "term_start": 2025,
+            "term_end": 2030,
+            "kind": "members",
+            "opens_on": datetime.date(2025, 6, 10),
+            "venue": "Hội trường Cục Công nghiệp địa phương, Hà Nội",
+        },
+    )
+    election = Election.objects.filter(congress=congress, kind=ElectionKind.DELEGATES).first()
+    if election is not None:
+        return election
+    if congress.status == CongressStatus.PREPARING:
+        congress_services.summons_build(congress=congress, user=officer)
+        congress.status = CongressStatus.IN_SESSION
+        congress._history_user = officer
+        congress.save(update_fields=["status"])
+    for delegate in Delegate.objects.filter(congress=congress, present=False, exclusion=""):
+        congress_services.delegate_check(delegate=delegate, user=officer)
+    head_user = User.objects.get(username="kiemphieu")
+    services.board_member_add(
+        congress=congress,
+        delegate=Delegate.objects.get(congress=congress, member__staff=head_user),
+        account=head_user,
+        is_head=True,
+        user=officer,
+    )
+    for clerk in clerks:
+        services.board_member_add(
+            congress=congress,
+            delegate=Delegate.objects.get(congress=congress, member__staff=clerk),
+            account=clerk,
+            is_head=False,
+            user=officer,
+        )
+    board = {head_user.pk, *(c.pk for c in clerks)}
+    pool = (
+        Delegate.objects.filter(congress=congress, is_official=True, present=True)
+        .exclude(member__staff_id__in=board)
+        .order_by("code")[:4]
+    )
+    election = Election.objects.create(congress=congress, kind=ElectionKind.DELEGATES, seats=3)
+    for delegate in pool:
+        services.candidate_add(election=election, delegate=delegate, user=officer)
+    voters = congress.delegates.filter(is_official=True, present=True).count()
+    services.list_adopt(election=election, user=officer, votes_for=voters, votes_against=0, votes_abstain=0)
+    services.counting_start(
+        election=election, user=head_user, ballots_issued=12, clerk_a=clerks[0], clerk_b=clerks[1]
+    )
+    return election
+
+
+def logins() -> list[tuple[str, str, str]]:
+    """(username, part, full name) of the clerks of the election a visitor can count (printed by `cndp
+    demo` beside the other demo logins, same password)."""
+    election = (
+        Election.objects.filter(
+            congress__organisation__code="dang-bo-cuc",
+            congress__ordinal=LIVE_ORDINAL,
+            kind=ElectionKind.DELEGATES,
+        )
+        .select_related("clerk_a", "clerk_b")
+        .first()
+    )
+    if election is None or election.clerk_a is None:
+        return []
+    return [
+        (election.clerk_a.username, "nhập phiếu A", election.clerk_a.full_name),
+        (election.clerk_b.username, "nhập phiếu B", election.clerk_b.full_name),
+    ]
 
 
 def _run_election(congress, officer, board, kind, seats, candidates, ballots_text, mismatch=None):
@@ -123,6 +218,11 @@ def load(stdout) -> None:
     )
     if not congress.is_closed:  # bế mạc: from now on the congress is read-only
         congress_services.congress_close(congress=congress, user=officer)
+    clerks = [m.user for m in board if not m.is_head]
+    for clerk in clerks:
+        _clerk_password(clerk)
+    live = _live_congress(officer, clerks)
+    stdout.write(f"{live}: {live.get_status_display()} — {live.ballots_issued} phiếu chờ hai người nhập\n")
     for election in (committee, delegates):
         stdout.write(
             f"{election}: {election.get_status_display()} — trúng cử {len(election.result['elected'])}/{election.seats}\n"
