@@ -28,6 +28,7 @@ def test_spraying_many_user_names_from_one_address_locks_the_address(demo, setti
     locked = _login(client, "lanhdao", DEMO_PASSWORD)  # even the right password, from that address
     assert locked.status_code == 429
     assert "Tạm khóa đăng nhập" in locked.content.decode()
+    assert "hoặc từ địa chỉ máy này" in locked.content.decode()  # not only "this account"
     # another address is not affected
     assert _login(Client(), "lanhdao", DEMO_PASSWORD, address="198.51.100.9").status_code == 302
 

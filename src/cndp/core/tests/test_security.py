@@ -127,6 +127,18 @@ def test_no_template_has_inline_script_or_event_handler():
     assert offenders == {}
 
 
+def test_no_python_code_writes_inline_script_or_event_handler():
+    """HTML built in Python (format_html in tables, widgets) obeys the same rule as the templates."""
+    sources = [p for p in settings.PACKAGE_DIR.rglob("*.py") if "tests" not in p.parts]
+    assert len(sources) > 50
+    offenders = {
+        str(p.relative_to(settings.PACKAGE_DIR)): found
+        for p in sources
+        if (found := _inline_code(p.read_text(encoding="utf-8")))
+    }
+    assert offenders == {}
+
+
 @pytest.mark.parametrize(
     "url_name, role",
     [("login", None), ("home", "leader"), ("places:province_list", "leader"), ("api-docs", "leader")],
