@@ -162,3 +162,16 @@ def test_restore_refuses_a_backup_of_another_database_kind(tmp_path, settings):
         target.addfile(info, io.BytesIO(data))
     with pytest.raises(backup.BackupError, match="cùng loại cơ sở dữ liệu"):
         backup.backup_restore(path=foreign, force=True)
+
+
+def test_the_console_script_backs_up_and_explains_a_refusal_without_a_traceback(tmp_path, settings, capsys):
+    from cndp.cli import main
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    archive = tmp_path / "cli.tar.gz"
+    assert main(["backup", str(archive)]) == 0
+    assert backup.read_manifest(archive)["database"]["vendor"] == connection.vendor
+    assert "Đã sao lưu cơ sở dữ liệu" in capsys.readouterr().out
+    assert main(["restore", str(archive)]) == 1  # the working database is not empty
+    err = capsys.readouterr().err
+    assert "không trống" in err and "--force" in err and "Traceback" not in err
