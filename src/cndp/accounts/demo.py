@@ -3,6 +3,8 @@ with their extension centres, the Party Committee and its 8 cells, one login per
 
 from __future__ import annotations
 
+import datetime
+
 from cndp.accounts.choices import UnitKind
 from cndp.accounts.models import Unit, User
 from cndp.accounts.services import roles_sync, user_set_roles
@@ -10,6 +12,14 @@ from cndp.core.demo import DEMO_LOGINS, DEMO_PASSWORD, vietnamese_names
 from cndp.places.models import Province
 
 STAFF_TOTAL = 79  # the seed: members are 70,9 % of 79 staff
+# Dated so that counts at a date are of that date: every cell exists, and the 79 are staff, on 10/06/2015.
+CELLS_FOUNDED = datetime.date(1985, 1, 2)  # before the demo's earliest admission (1988)
+
+
+def staff_since(n: int) -> datetime.date:
+    """A demo staff member's first day at the agency: spread over 1990–2014, the same on every run."""
+    return datetime.date(1990 + (n * 7) % 25, 1 + n % 12, 1 + n % 28)
+
 
 AGENCY_UNITS = [
     ("arid-vp", "Văn phòng Cục", "VP", UnitKind.AGENCY_DEPARTMENT, 10),
@@ -71,7 +81,10 @@ def load(stdout) -> None:
         "dang-bo-cuc", "Đảng bộ Cục Công nghiệp địa phương", UnitKind.PARTY_COMMITTEE, ministry_party
     )
     for code, name, _agency_code in CELLS:
-        _unit(code, name, UnitKind.PARTY_CELL, committee)
+        cell = _unit(code, name, UnitKind.PARTY_CELL, committee)
+        if cell.founded_on != CELLS_FOUNDED:
+            cell.founded_on = CELLS_FOUNDED
+            cell.save(update_fields=["founded_on"])
     for province in Province.objects.filter(version="34"):
         doit = _unit(
             f"so-ct-{province.code}",
@@ -92,6 +105,8 @@ def load(stdout) -> None:
         unit = Unit.objects.get(code=unit_code)
         user, created = User.objects.get_or_create(username=username, defaults={"full_name": full_name})
         user.full_name, user.unit, user.is_agency_staff = full_name, unit, staff
+        if staff:
+            user.agency_staff_from = staff_since(sum(map(ord, username)))
         user.email = user.email or f"{username}@cndp.local"
         user.is_staff = role == "admin"
         user.is_superuser = role == "admin"
@@ -113,6 +128,7 @@ def load(stdout) -> None:
         user.full_name = full_name
         user.unit = units[slots[(i - 1) % len(slots)]]
         user.is_agency_staff = True
+        user.agency_staff_from = staff_since(i)
         user.email = f"{username}@cndp.local"
         user.save()
     stdout.write(

@@ -44,6 +44,10 @@ class Unit(CndpModel):
     phone = models.CharField(_("điện thoại"), max_length=40, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
+    # Dated existence (party cells: counts at a date count the cells of that date). Empty founded_on:
+    # since before the registry; dissolved_on is set when the unit is made inactive.
+    founded_on = models.DateField(_("ngày thành lập"), null=True, blank=True)
+    dissolved_on = models.DateField(_("ngày giải thể"), null=True, blank=True)
 
     history = HistoricalRecords()
     search_fields = ("name", "short_name", "code", "province__name")
@@ -64,6 +68,12 @@ class Unit(CndpModel):
                 | models.Q(province__isnull=False),
                 name="unit_provincial_has_province",
             ),
+            models.CheckConstraint(
+                condition=models.Q(founded_on__isnull=True)
+                | models.Q(dissolved_on__isnull=True)
+                | models.Q(dissolved_on__gt=models.F("founded_on")),
+                name="unit_dissolved_after_founded",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -71,6 +81,23 @@ class Unit(CndpModel):
 
     def get_absolute_url(self) -> str:
         return reverse("accounts:unit_detail", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        """A unit made inactive is dissolved today unless a date is given; made active again, it is
+        no longer dissolved."""
+        from django.utils import timezone
+
+        today = timezone.localdate()
+        if not self.is_active and self.dissolved_on is None:
+            self.dissolved_on = today
+            if self.founded_on is not None and self.founded_on >= self.dissolved_on:
+                self.founded_on = None
+        elif self.is_active and self.dissolved_on is not None and self.dissolved_on <= today:
+            self.dissolved_on = None
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "is_active" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "dissolved_on", "founded_on"}
+        super().save(*args, **kwargs)
 
     def clean(self):
         from django.core.exceptions import ValidationError
@@ -114,6 +141,12 @@ class User(AbstractUser):
         default=False,
         help_text=_("Cán bộ, công chức, viên chức, nhân viên của Cục (tính tỷ lệ đảng viên)"),
     )
+    # Employment at the agency as a dated interval (the staff count at a date is of that date): set by
+    # `save()` when `is_agency_staff` changes; an empty start means since before the registry.
+    agency_staff_from = models.DateField(_("biên chế của Cục từ ngày"), null=True, blank=True)
+    agency_staff_to = models.DateField(
+        _("biên chế của Cục đến trước ngày"), null=True, blank=True, help_text=_("Trống: vẫn đang là cán bộ")
+    )
 
     objects = CndpUserManager()
     history = HistoricalRecords(excluded_fields=["password", "last_login"], m2m_fields=["groups"])
@@ -125,6 +158,14 @@ class User(AbstractUser):
         verbose_name = _("người dùng")
         verbose_name_plural = pgettext_lazy("plural", "người dùng")
         ordering = ["name_sort_key", "username"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(agency_staff_from__isnull=True)
+                | models.Q(agency_staff_to__isnull=True)
+                | models.Q(agency_staff_to__gt=models.F("agency_staff_from")),
+                name="user_agency_staff_to_after_from",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.full_name or self.username
@@ -156,9 +197,39 @@ class User(AbstractUser):
 
     role_labels.short_description = _("vai trò")
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        user = super().from_db(db, field_names, values)
+        user._loaded_agency_staff = user.__dict__.get("is_agency_staff")
+        return user
+
+    def _date_agency_staff(self) -> None:
+        """Open the employment interval when the user becomes agency staff (today, unless a start is
+        given), close it when they stop being so (a start and end on the same day: never employed)."""
+        from django.utils import timezone
+
+        was = False if self._state.adding else getattr(self, "_loaded_agency_staff", self.is_agency_staff)
+        today = timezone.localdate()
+        if self.is_agency_staff and not was:
+            if self.agency_staff_to is not None and self.agency_staff_to <= today:
+                self.agency_staff_from, self.agency_staff_to = today, None
+            elif self.agency_staff_from is None:
+                self.agency_staff_from = today
+        elif was and not self.is_agency_staff and self.agency_staff_to is None:
+            if self.agency_staff_from is not None and self.agency_staff_from >= today:
+                self.agency_staff_from = None
+            else:
+                self.agency_staff_to = today
+        self._loaded_agency_staff = self.is_agency_staff
+
     def save(self, *args, **kwargs):
         self.full_name = nfc(self.full_name)
         self.name_sort_key = name_sort_key(self.full_name or self.username)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "is_agency_staff" in update_fields:
+            self._date_agency_staff()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "agency_staff_from", "agency_staff_to"}
         unit_name = self.unit.name if self.unit_id else ""
         self.search_folded = fold(f"{self.full_name} {self.username} {self.email} {unit_name}")[:500]
         update_fields = kwargs.get("update_fields")

@@ -1,21 +1,53 @@
 import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cndp.accounts.models import Unit
 from cndp.core.filtersets import BaseFilterSet
-from cndp.party.choices import Gender, MemberStanding
+from cndp.party.choices import Gender, MemberStanding, MemberStatus
 from cndp.party.models import Member
 
-STANDING_TESTS = {
-    MemberStanding.IN_ORGANISATION: lambda s: s.in_organisation,
-    MemberStanding.OFFICIAL: lambda s: s.in_organisation and s.is_official,
-    MemberStanding.PROBATIONARY: lambda s: s.in_organisation and not s.is_official,
-    MemberStanding.TEMPORARY_AWAY: lambda s: s.in_organisation and s.temporary_away,
-    MemberStanding.EXEMPTED: lambda s: s.in_organisation and s.exempted,
-    MemberStanding.SUSPENDED: lambda s: s.in_organisation and s.suspended,
-    MemberStanding.LEFT: lambda s: not s.in_organisation and s.left_on is not None,
+# The standing asked for, as a condition on the period covering the date (MemberPeriod).
+STANDING_PERIODS = {
+    MemberStanding.IN_ORGANISATION: Q(in_organisation=True),
+    MemberStanding.OFFICIAL: Q(in_organisation=True, status=MemberStatus.OFFICIAL),
+    MemberStanding.PROBATIONARY: Q(in_organisation=True, status=MemberStatus.PROBATIONARY),
+    MemberStanding.TEMPORARY_AWAY: Q(in_organisation=True, temporary_away=True),
+    MemberStanding.EXEMPTED: Q(in_organisation=True, exempted=True),
+    MemberStanding.SUSPENDED: Q(in_organisation=True, suspended=True),
+    MemberStanding.LEFT: Q(in_organisation=False, has_left=True),
 }
+
+
+class CellFilter(django_filters.CharFilter):
+    """Chi bộ, typed (its code, or its id) with suggestions from `party:cell_autocomplete` instead of a
+    drop-down of every cell. An unknown cell lists nobody."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(
+                attrs={
+                    "list": "cell-options",
+                    "autocomplete": "off",
+                    "data-autocomplete": reverse_lazy("party:cell_autocomplete"),
+                    "placeholder": _("Gõ tên hoặc mã chi bộ"),
+                }
+            ),
+        )
+        super().__init__(**kwargs)
+
+
+def cell_from(value: str) -> Unit | None:
+    value = (value or "").strip()
+    if not value:
+        return None
+    cells = Unit.objects.filter(kind="party_cell")
+    lookup = Q(code=value) | Q(pk=int(value)) if value.isdigit() else Q(code=value)
+    return cells.filter(lookup).first() or Unit(pk=0, kind="party_cell")
 
 
 class MemberFilterSet(BaseFilterSet):
@@ -23,15 +55,14 @@ class MemberFilterSet(BaseFilterSet):
 
     With a date, the cell is the one the member belonged to on that date and only the members in the
     Party Committee on that date are listed (unless the standing asked for is «không còn trong Đảng bộ»).
+    All in SQL: the member has a period covering the date with that standing (and cell).
     """
 
     at = django_filters.DateFilter(label=_("Tại ngày"), method="filter_later")
     status = django_filters.ChoiceFilter(
         label=_("Tình trạng"), choices=MemberStanding.choices, method="filter_later"
     )
-    cell = django_filters.ModelChoiceFilter(
-        label=_("Chi bộ"), queryset=Unit.objects.filter(kind="party_cell"), method="filter_later"
-    )
+    cell = CellFilter(label=_("Chi bộ"), method="filter_later")
     gender = django_filters.ChoiceFilter(label=_("Giới tính"), choices=Gender.choices)
 
     class Meta(BaseFilterSet.Meta):
@@ -44,16 +75,19 @@ class MemberFilterSet(BaseFilterSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         data = self.form.cleaned_data
-        at, status, cell = data.get("at"), data.get("status"), data.get("cell")
+        at, status = data.get("at"), data.get("status")
+        cell = cell_from(data.get("cell"))
         if not at and not status:
             return queryset.filter(cell=cell) if cell else queryset
-        from cndp.party.selectors import member_states
+        from cndp.party.selectors import periods_at
 
-        test = STANDING_TESTS[status or MemberStanding.IN_ORGANISATION]
-        states = member_states(queryset, at or timezone.localdate())
-        keep = [
-            pk
-            for pk, (state, cell_id) in states.items()
-            if state is not None and test(state) and (cell is None or cell_id == cell.pk)
-        ]
-        return queryset.filter(pk__in=keep)
+        standing = status or MemberStanding.IN_ORGANISATION
+        periods = periods_at(at or timezone.localdate()).filter(
+            STANDING_PERIODS[standing], member=OuterRef("pk")
+        )
+        if cell is not None:
+            if standing == MemberStanding.LEFT:  # no cell on that date: the last one they had
+                queryset = queryset.filter(cell=cell)
+            else:
+                periods = periods.filter(cell=cell)
+        return queryset.filter(Exists(periods))

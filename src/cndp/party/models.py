@@ -259,3 +259,89 @@ class MemberEvent(CndpModel):
             ) % {"kind": self.get_kind_display()}
         if errors:
             raise ValidationError(errors)
+
+
+class MemberPeriod(models.Model):
+    """Giai đoạn sinh hoạt: a stretch of days over which a member's state (in the Party Committee or
+    not, cell, official / probationary, away, exempted, suspended) does not change, from `valid_from`
+    to `valid_to` (exclusive; empty = still so). Derived data: written only by the party services from
+    the events (`services.member_sync`, with `rules.periods`), rebuilt by `cndp manage
+    party_rebuild_states`; counts at a date are one grouped query over it (`selectors.cell_counts`).
+    No audit history of its own: the events it comes from have theirs."""
+
+    member = models.ForeignKey(
+        Member, verbose_name=_("đảng viên"), on_delete=models.CASCADE, related_name="periods"
+    )
+    valid_from = models.DateField(_("từ ngày"))
+    valid_to = models.DateField(_("đến trước ngày"), null=True, blank=True)
+    in_organisation = models.BooleanField(_("sinh hoạt trong Đảng bộ"))
+    cell = models.ForeignKey(
+        "accounts.Unit",
+        verbose_name=_("chi bộ"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="party_member_periods",
+    )
+    status = models.CharField(_("loại đảng viên"), max_length=20, choices=MemberStatus.choices)
+    temporary_away = models.BooleanField(_("sinh hoạt tạm thời nơi khác"), default=False)
+    exempted = models.BooleanField(_("miễn công tác và sinh hoạt đảng"), default=False)
+    suspended = models.BooleanField(_("đình chỉ sinh hoạt"), default=False)
+    has_left = models.BooleanField(_("đã ra khỏi Đảng bộ"), default=False)
+
+    class Meta:
+        verbose_name = _("giai đoạn sinh hoạt")
+        verbose_name_plural = pgettext_lazy("plural", "giai đoạn sinh hoạt")
+        ordering = ["member", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["member", "valid_from"], name="memberperiod_one_per_day"),
+            models.CheckConstraint(
+                condition=models.Q(valid_to__isnull=True) | models.Q(valid_to__gt=models.F("valid_from")),
+                name="memberperiod_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(in_organisation=False) | models.Q(cell__isnull=False),
+                name="memberperiod_in_organisation_has_cell",
+            ),
+        ]
+        indexes = [
+            # Counts at a date per cell (and the member list by cell and date): the periods of the
+            # members in the organisation, by cell then start, with what is counted, so the grouped
+            # count reads the index alone.
+            models.Index(
+                fields=[
+                    "cell",
+                    "valid_from",
+                    "valid_to",
+                    "status",
+                    "temporary_away",
+                    "exempted",
+                    "suspended",
+                ],
+                condition=models.Q(in_organisation=True),
+                name="memberperiod_cell_at",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        until = f"{self.valid_to:%d/%m/%Y}" if self.valid_to else "…"
+        return f"{self.member_id}: {self.valid_from:%d/%m/%Y} – {until}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("party:member_detail", args=[self.member_id])
+
+    @classmethod
+    def from_rule(cls, member_id: int, period: rules.Period) -> MemberPeriod:
+        state = period.state
+        return cls(
+            member_id=member_id,
+            valid_from=period.valid_from,
+            valid_to=period.valid_to,
+            in_organisation=state.in_organisation,
+            cell_id=state.cell_id if state.in_organisation else None,
+            status=state.status,
+            temporary_away=state.temporary_away,
+            exempted=state.exempted,
+            suspended=state.suspended,
+            has_left=state.left_on is not None,
+        )

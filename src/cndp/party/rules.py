@@ -395,3 +395,29 @@ def probation_due(state: MemberState | None, today: datetime.date, within_days: 
 def staff_ratio(members: int, staff: int) -> float:
     """Members as a share of staff, in percent (0 when there is no staff)."""
     return 0.0 if staff <= 0 else members * 100 / staff
+
+
+@dataclass(frozen=True)
+class Period:
+    """A stretch of days over which a member's state does not change (giai đoạn sinh hoạt): from
+    `valid_from` (inclusive) to `valid_to` (exclusive; None = still so). The state is the one at the end
+    of each of those days, so `state_at(events, d)` is the period's state for every d in it."""
+
+    valid_from: datetime.date
+    valid_to: datetime.date | None
+    state: MemberState
+
+
+def periods(events: Sequence[EventData]) -> list[Period]:
+    """The member's history as consecutive periods, one per day with events (the state after that
+    day's last event), the last one open. Raises `SequenceError` as `replay` does."""
+    by_day: list[tuple[datetime.date, MemberState]] = []
+    for day, state in replay(events):
+        if by_day and by_day[-1][0] == day:
+            by_day[-1] = (day, state)
+        else:
+            by_day.append((day, state))
+    return [
+        Period(day, by_day[i + 1][0] if i + 1 < len(by_day) else None, state)
+        for i, (day, state) in enumerate(by_day)
+    ]

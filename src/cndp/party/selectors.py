@@ -1,19 +1,20 @@
 """Reads of the party module: the Party Committee at a date (số lượng đảng viên), per cell, and the
-probations about to end. Everything is derived from the members' events (`rules.replay`), never typed in,
-with a constant number of queries whatever the number of members (events are prefetched)."""
+probations about to end. Everything comes from the members' dated periods (`MemberPeriod`, written by the
+services from the events with `rules.periods`): counts at a date are one grouped query, whatever the
+number of members; the staff and the cells are those of that date (employment and founding dates)."""
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from cndp.accounts.models import Unit, User
 from cndp.core.text import collation_key
 from cndp.party import rules
-from cndp.party.models import Member, MemberEvent
+from cndp.party.models import Member, MemberEvent, MemberPeriod
 
 
 def events_prefetch() -> Prefetch:
@@ -25,9 +26,86 @@ def member_queryset() -> QuerySet:
     return Member.objects.select_related("cell").prefetch_related(events_prefetch())
 
 
+def periods_at(at: datetime.date) -> QuerySet:
+    """The period of each member that covers day `at` (one per member admitted by then)."""
+    return MemberPeriod.objects.filter(valid_from__lte=at).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gt=at)
+    )
+
+
+def in_organisation_at(at: datetime.date, cell_ids=None) -> QuerySet:
+    """The periods of the members in the Party Committee on `at`, in the given cells (ids or a
+    queryset of ids) if any."""
+    qs = periods_at(at).filter(in_organisation=True)
+    if cell_ids is not None:
+        qs = qs.filter(cell_id__in=cell_ids)
+    return qs
+
+
+def cells_at(at: datetime.date) -> QuerySet:
+    """The party cells that exist on `at` (founded by then, not yet dissolved)."""
+    return (
+        Unit.objects.filter(kind="party_cell")
+        .filter(Q(founded_on__isnull=True) | Q(founded_on__lte=at))
+        .filter(Q(dissolved_on__isnull=True) | Q(dissolved_on__gt=at))
+    )
+
+
+def staff_at(at: datetime.date) -> QuerySet:
+    """The agency's staff on `at` (employment interval covering the day; an empty start: since before
+    the registry)."""
+    return (
+        User.objects.filter(Q(agency_staff_from__isnull=True) | Q(agency_staff_from__lte=at))
+        .filter(Q(agency_staff_to__isnull=True) | Q(agency_staff_to__gt=at))
+        .filter(Q(is_agency_staff=True) | Q(agency_staff_to__isnull=False))
+    )
+
+
+COUNTED = {
+    "members": Count("pk"),
+    "official": Count("pk", filter=Q(status=rules.OFFICIAL)),
+    "temporary_away": Count("pk", filter=Q(temporary_away=True)),
+    "exempted": Count("pk", filter=Q(exempted=True)),
+    "suspended": Count("pk", filter=Q(suspended=True)),
+}
+
+
+def _counts(row: dict) -> rules.Counts:
+    return rules.Counts(
+        members=row["members"],
+        official=row["official"],
+        probationary=row["members"] - row["official"],
+        temporary_away=row["temporary_away"],
+        exempted=row["exempted"],
+        suspended=row["suspended"],
+    )
+
+
+def counts_at(at: datetime.date, cell_ids=None) -> rules.Counts:
+    """Số lượng đảng viên on `at` — of the whole Party Committee, or of the given cells (ids, or a
+    queryset of ids such as an organisation's cells) — in one query."""
+    return _counts(in_organisation_at(at, cell_ids).aggregate(**COUNTED))
+
+
+def counts_by_cell(at: datetime.date, cell_ids=None) -> dict[int, rules.Counts]:
+    """{cell id: counts on `at`} for the cells with members then, in one grouped query."""
+    rows = in_organisation_at(at, cell_ids).order_by().values("cell_id").annotate(**COUNTED)
+    return {row["cell_id"]: _counts(row) for row in rows}
+
+
+def organisation_cells(organisation: Unit) -> QuerySet:
+    """Ids of the party cells under a Party organisation (its children and their children)."""
+    return (
+        Unit.objects.filter(kind="party_cell")
+        .filter(Q(parent=organisation) | Q(parent__parent=organisation) | Q(pk=organisation.pk))
+        .values("pk")
+    )
+
+
 def member_states(queryset: QuerySet, at: datetime.date) -> dict[int, tuple[rules.MemberState | None, int]]:
     """{member pk: (state at `at`, cell on `at` — or the last one for a member no longer here)} for the
-    members of `queryset`, in two queries whatever its size."""
+    members of `queryset`, in two queries whatever its size (replayed from the events: for a page of
+    members, not for the registry)."""
     members = (
         Member.objects.filter(pk__in=queryset.values("pk"))
         .only("pk", "admitted_on", "official_on", "cell_id")
@@ -70,46 +148,40 @@ class MemberAtDate:
         return self.status == "official"
 
 
-def _members_with_states(at: datetime.date, cell_ids: list[int] | None = None):
-    # admitted_on (kept from the events) is a necessary condition: nobody is in before admission.
-    qs = member_queryset().filter(admitted_on__lte=at).order_by("name_sort_key", "pk")
-    if cell_ids:
-        qs = qs.filter(Q(cell_id__in=cell_ids) | Q(events__cell_id__in=cell_ids)).distinct()
-    for member in qs:
-        state = member.state_at(at)
-        if state is None or not state.in_organisation:
-            continue
-        if cell_ids and state.cell_id not in cell_ids:
-            continue
-        yield member, state
+def _members_with_periods(at: datetime.date, cell_ids=None, extra: Q | None = None):
+    qs = in_organisation_at(at, cell_ids).select_related("member", "member__cell")
+    if extra is not None:
+        qs = qs.filter(extra)
+    return qs.order_by("member__name_sort_key", "member_id")
 
 
 def members_at(at: datetime.date, cell_ids: list[int] | None = None) -> list[MemberAtDate]:
     """The members of the Party Committee on `at` (in it then: not yet transferred out, deceased or
-    removed), in Vietnamese name order, with their status and cell on that date."""
+    removed), in Vietnamese name order, with their status and cell on that date; one query."""
     return [
         MemberAtDate(
-            member=member,
-            status=state.status,
-            cell_id=state.cell_id,
-            temporary_away=state.temporary_away,
-            exempted=state.exempted,
-            suspended=state.suspended,
+            member=period.member,
+            status=period.status,
+            cell_id=period.cell_id,
+            temporary_away=period.temporary_away,
+            exempted=period.exempted,
+            suspended=period.suspended,
         )
-        for member, state in _members_with_states(at, cell_ids)
+        for period in _members_with_periods(at, cell_ids or None)
     ]
 
 
 def member_counts(at: datetime.date | None = None) -> PartyCounts:
-    """Cells, members (official / probationary) and staff of the agency on `at` (today by default)."""
+    """Cells, members (official / probationary) and staff of the agency on `at` (today by default),
+    all of that date: one query over the periods, one for the cells, one for the staff."""
     at = at or timezone.localdate()
-    counts = rules.tally(state for _member, state in _members_with_states(at))
+    counts = counts_at(at)
     return PartyCounts(
-        cells=Unit.objects.filter(kind="party_cell", is_active=True).count(),
+        cells=cells_at(at).count(),
         members=counts.members,
         official=counts.official,
         probationary=counts.probationary,
-        staff=User.objects.filter(is_agency_staff=True, is_active=True).count(),
+        staff=staff_at(at).count(),
     )
 
 
@@ -135,16 +207,15 @@ class CellCount:
 
 
 def cell_counts(at: datetime.date) -> list[CellCount]:
-    """Per cell on `at`: official, probationary, total and those away, exempted or suspended. Every
-    active cell is listed (an empty one too: it is below the minimum), and any other cell with members
-    on that date; in the cells' Vietnamese name order."""
-    by_cell: dict[int, list[rules.MemberState]] = {}
-    for _member, state in _members_with_states(at):
-        by_cell.setdefault(state.cell_id, []).append(state)
-    cells = Unit.objects.filter(kind="party_cell").filter(Q(is_active=True) | Q(pk__in=list(by_cell)))
+    """Per cell on `at`: official, probationary, total and those away, exempted or suspended, from one
+    grouped query. Every cell existing on that date is listed (an empty one too: it is below the
+    minimum), and any other cell with members on that date; in the cells' Vietnamese name order."""
+    by_cell = counts_by_cell(at)
+    cells = Unit.objects.filter(Q(pk__in=cells_at(at).values("pk")) | Q(pk__in=list(by_cell)))
     rows = []
+    empty = rules.Counts()
     for cell in sorted(cells, key=lambda u: collation_key(u.name.split(" "))):
-        counts = rules.tally(by_cell.get(cell.pk, []))
+        counts = by_cell.get(cell.pk, empty)
         rows.append(
             CellCount(
                 cell=cell,
@@ -179,19 +250,37 @@ class ProbationDue:
 
 def probation_due(today: datetime.date, within_days: int = rules.REMINDER_DAYS) -> list[ProbationDue]:
     """Sắp hết thời gian dự bị: probationary members of the Party Committee on `today` whose 12 months
-    end within `within_days`, or have passed with no recognition; the most urgent first."""
+    end within `within_days`, or have passed with no recognition; the most urgent first. The database
+    narrows to probationary members admitted at least 365 days before the horizon (12 months are never
+    fewer days); the rule decides."""
+    horizon = today + datetime.timedelta(days=within_days)
     due = []
-    for member, state in _members_with_states(today):
-        if not rules.probation_due(state, today, within_days):
+    periods = _members_with_periods(
+        today,
+        extra=Q(status=rules.PROBATIONARY, member__admitted_on__lte=horizon - datetime.timedelta(days=365)),
+    )
+    for period in periods:
+        member = period.member
+        ends = rules.probation_ends(member.admitted_on)
+        if ends > horizon:
             continue
-        ends = rules.probation_ends(state.admitted_on)
         due.append(
             ProbationDue(
                 member=member,
-                cell_id=state.cell_id,
-                admitted_on=state.admitted_on,
+                cell_id=period.cell_id,
+                admitted_on=member.admitted_on,
                 ends_on=ends,
                 days_left=(ends - today).days,
             )
         )
     return sorted(due, key=lambda d: (d.ends_on, d.member.name_sort_key, d.member.pk))
+
+
+CELL_SUGGESTIONS = 20
+
+
+def cell_suggestions(text: str, limit: int = CELL_SUGGESTIONS) -> list[dict[str, str]]:
+    """The party cells whose name or code matches `text` (accent-insensitive), at most `limit`, in name
+    order: [{"value": code, "label": name}] for the member list's cell filter."""
+    cells = Unit.objects.filter(kind="party_cell").search(text).order_by("name", "pk")
+    return [{"value": code, "label": name} for code, name in cells.values_list("code", "name")[:limit]]

@@ -20,7 +20,7 @@ from cndp.core.permissions import require
 from cndp.core.text import fold, nfc
 from cndp.party import rules
 from cndp.party.importing import ImportReport, RowIssue, read_member_rows
-from cndp.party.models import Member, MemberEvent
+from cndp.party.models import Member, MemberEvent, MemberPeriod
 
 __all__ = [
     "ImportReport",
@@ -29,6 +29,7 @@ __all__ = [
     "member_event_delete",
     "member_event_record",
     "member_import",
+    "member_periods_rebuild",
     "member_sync",
 ]
 
@@ -170,13 +171,22 @@ def member_create(
         event._history_user = user
         event.full_clean()
         event.save()
+    member_sync(member=member, user=user)
     return member
 
 
+def _periods_write(member_id: int, data: Sequence[rules.EventData]) -> None:
+    """Replace the member's dated periods (giai đoạn sinh hoạt) by those their events give."""
+    MemberPeriod.objects.filter(member_id=member_id).delete()
+    MemberPeriod.objects.bulk_create(MemberPeriod.from_rule(member_id, p) for p in rules.periods(data))
+
+
 def member_sync(*, member: Member, user) -> Member:
-    """Refresh the member's denormalised cell and dates from their events (called by the services)."""
+    """Refresh the member's denormalised cell and dates, and their dated periods, from their events
+    (called by the services after every change of a history)."""
     events = list(MemberEvent.objects.filter(member=member).order_by("date", "pk"))
-    data = [e.as_data() for e in events]
+    data = [e.as_data() for e in events] or member.event_data()
+    _periods_write(member.pk, data)
     final = rules.final_state(data)
     if final is None:
         return member
@@ -269,6 +279,33 @@ def member_event_delete(*, user, event: MemberEvent) -> None:
     event._history_user = user
     event.delete()
     member_sync(member=member, user=user)
+
+
+def member_periods_rebuild(*, batch_size: int = 2000) -> int:
+    """Rebuild every member's dated periods from their events (a record without events: from the
+    history its dates imply), batch by batch, each batch in its own transaction. Returns the number of
+    members. Used by `cndp manage party_rebuild_states` and the data migration's equivalent."""
+    done = 0
+    last_pk = 0
+    while True:
+        with transaction.atomic():
+            members = list(
+                Member.objects.filter(pk__gt=last_pk)
+                .order_by("pk")
+                .only("pk", "admitted_on", "official_on", "cell_id")
+                .prefetch_related("events")[:batch_size]
+            )
+            if not members:
+                return done
+            ids = [m.pk for m in members]
+            MemberPeriod.objects.filter(member_id__in=ids).delete()
+            rows = []
+            for member in members:
+                periods = rules.periods(member.event_data())
+                rows.extend(MemberPeriod.from_rule(member.pk, p) for p in periods)
+            MemberPeriod.objects.bulk_create(rows, batch_size=1000)
+        done += len(members)
+        last_pk = ids[-1]
 
 
 # ---- Excel import --------------------------------------------------------------------------------------

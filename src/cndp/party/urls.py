@@ -11,6 +11,7 @@ urlpatterns = [
         views.MemberEventDeleteView.as_view(),
         name="memberevent_delete",
     ),
+    path("cells/autocomplete/", views.CellAutocompleteView.as_view(), name="cell_autocomplete"),
     path("counts/", views.MemberCountsView.as_view(), name="member_counts"),
     path("probation/", views.ProbationDueView.as_view(), name="probation_due"),
     *views.MemberViews.urls(),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
@@ -292,6 +293,15 @@ class MemberImportView(LoginRequiredMixin, View):
         return render(request, self.template_name, {"form": form, "report": report}, status=status)
 
 
+class CellAutocompleteView(LoginRequiredMixin, View):
+    """Gợi ý chi bộ for the member list's cell filter: JSON {"results": [{"value": code, "label":
+    name}]}, at most `selectors.CELL_SUGGESTIONS`, for those who may see members."""
+
+    def get(self, request):
+        require(request.user, "view", Member)
+        return JsonResponse({"results": selectors.cell_suggestions(request.GET.get("q", ""))})
+
+
 class MemberImportTemplateView(LoginRequiredMixin, View):
     """Tệp mẫu để nhập danh sách đảng viên."""
 
@@ -308,4 +318,5 @@ __all__ = [
     "MemberImportView",
     "MemberImportTemplateView",
     "MemberEventDeleteView",
+    "CellAutocompleteView",
 ]

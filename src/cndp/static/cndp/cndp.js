@@ -37,4 +37,34 @@
     var focus = form.querySelector("[autofocus]");
     if (focus) focus.focus();
   });
+  // <input data-autocomplete="/url/" list="id">: suggestions from a JSON endpoint ([{value, label}],
+  // ?q=text) into the datalist `id` (created if missing), instead of a drop-down of every choice.
+  var pending = null;
+  document.addEventListener("input", function (event) {
+    var field = event.target.closest("input[data-autocomplete]");
+    if (!field) return;
+    window.clearTimeout(pending);
+    pending = window.setTimeout(function () {
+      var url = field.dataset.autocomplete + "?q=" + encodeURIComponent(field.value);
+      fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (response) { return response.ok ? response.json() : { results: [] }; })
+        .then(function (data) {
+          var id = field.getAttribute("list");
+          var list = document.getElementById(id);
+          if (!list) {
+            list = document.createElement("datalist");
+            list.id = id;
+            field.after(list);
+          }
+          list.replaceChildren();
+          (data.results || []).forEach(function (item) {
+            var option = document.createElement("option");
+            option.value = item.value;
+            option.label = item.label;
+            option.textContent = item.label;
+            list.appendChild(option);
+          });
+        });
+    }, 200);
+  });
 })();
