@@ -119,7 +119,7 @@ def document_add(request, pk):
     project = get_object_or_404(Project, pk=pk)
     require(request.user, "view", project)
     report = None
-    if request.POST.get("report", "").isdigit():
+    if request.POST.get("report", "").isdecimal():  # not isdigit(): "²" is a digit int() refuses
         report = get_object_or_404(ProgressReport, pk=int(request.POST["report"]), project=project)
     return act(
         request,

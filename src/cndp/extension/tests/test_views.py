@@ -340,3 +340,12 @@ def test_the_project_list_shows_the_activity_under_the_name_and_exports_it_as_a_
     row = rows[3]
     assert row[header.index("Tên đề án")] == project.name
     assert row[header.index("Nội dung")] == project.activity_type.name
+
+
+def test_document_upload_with_a_malformed_report_number_is_not_a_server_error(client_for):
+    project = Project.objects.order_by("pk").first()
+    client = client_for("admin")
+    url = reverse("extension:document_add", args=[project.pk])
+    for report in ("²", "9" * 30):
+        response = client.post(url, {"report": report})
+        assert response.status_code in (302, 404), (report, response.status_code)
