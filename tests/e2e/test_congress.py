@@ -84,13 +84,20 @@ def test_small_congress_from_summons_to_minutes(browser, live_server, demo, tmp_
     clerks = []
     from cndp.party.models import Member
 
-    without_account = [d for d in officials[:27] if d.pk != head.pk and d.member.staff_id is None]
-    for i, delegate in enumerate(without_account[:2]):
-        account = User.objects.create_user(
-            username=f"nhapphieu{i}", password=DEMO_PASSWORD, full_name=delegate.full_name
-        )
-        Member.objects.filter(pk=delegate.member_id).update(staff=account)
-        delegate.member.staff = account
+    # Two delegates whose own account has no role yet (or who have none: one is made for them).
+    plain = [
+        d
+        for d in officials[:27]
+        if d.pk != head.pk and (d.member.staff_id is None or not d.member.staff.groups.exists())
+    ]
+    for i, delegate in enumerate(plain[:2]):
+        account = delegate.member.staff
+        if account is None:
+            account = User.objects.create_user(username=f"nhapphieu{i}", full_name=delegate.full_name)
+            Member.objects.filter(pk=delegate.member_id).update(staff=account)
+            delegate.member.staff = account
+        account.set_password(DEMO_PASSWORD)
+        account.save(update_fields=["password"])
         election_services.board_member_add(
             congress=congress, delegate=delegate, account=account, is_head=False, user=demo["party_officer"]
         )
