@@ -1,0 +1,189 @@
+"""Member state as dated periods (MemberPeriod): written by the services, they always agree with the
+replay of the events by the plain rules (the oracle), over random histories (hypothesis); the rebuild
+command gives the same rows; and every count at a date is of that date (staff, cells)."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cndp.accounts.models import Unit, User
+from cndp.party import rules
+from cndp.party.models import Member, MemberEvent, MemberPeriod
+from cndp.party.selectors import cell_counts, counts_at, member_counts, periods_at
+from cndp.party.services import member_event_delete, member_event_record
+
+from .factories import admin, make_member
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+SEED = D(2015, 6, 10)
+CELL_CODES = ["cb-vp", "cb-kh", "cb-kc"]
+KINDS_AFTER_ADMISSION = [k for k in rules.KINDS if k != rules.Kind.ADMITTED]
+
+steps = st.lists(
+    st.one_of(
+        st.tuples(
+            st.just("record"),
+            st.sampled_from(KINDS_AFTER_ADMISSION),
+            st.integers(min_value=0, max_value=12 * 365),
+            st.sampled_from([None, *CELL_CODES]),
+        ),
+        st.tuples(st.just("delete"), st.integers(min_value=0, max_value=20)),
+    ),
+    max_size=12,
+)
+
+
+def _period_matches(period: MemberPeriod | None, state: rules.MemberState | None) -> bool:
+    if state is None:
+        return period is None
+    if period is None:
+        return False
+    return (
+        period.in_organisation,
+        period.cell_id,
+        period.status,
+        period.temporary_away,
+        period.exempted,
+        period.suspended,
+        period.has_left,
+    ) == (
+        state.in_organisation,
+        state.cell_id if state.in_organisation else None,
+        state.status,
+        state.temporary_away,
+        state.exempted,
+        state.suspended,
+        state.left_on is not None,
+    )
+
+
+def _check_agreement(member: Member) -> None:
+    events = [e.as_data() for e in MemberEvent.objects.filter(member=member).order_by("date", "pk")]
+    periods = list(MemberPeriod.objects.filter(member=member).order_by("valid_from"))
+    # contiguous, non-overlapping, the last one open
+    assert periods and periods[-1].valid_to is None
+    assert all(a.valid_to == b.valid_from for a, b in zip(periods, periods[1:], strict=False))
+    days = {D(1999, 12, 31), D(2040, 1, 1)}
+    for event in events:
+        days |= {event.date - datetime.timedelta(days=1), event.date, event.date + datetime.timedelta(days=1)}
+    for day in sorted(days):
+        found = list(periods_at(day).filter(member=member))
+        assert len(found) <= 1, day
+        expected = rules.state_at(events, day)
+        assert _period_matches(found[0] if found else None, expected), (day, found, expected, events)
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    admitted=st.dates(min_value=D(2000, 1, 1), max_value=D(2012, 12, 31)),
+    transferred_in=st.booleans(),
+    history=steps,
+)
+def test_periods_written_by_the_services_agree_with_the_replay_of_the_events(
+    demo, admitted, transferred_in, history
+):
+    user = admin()
+    cells = {code: Unit.objects.get(code=code) for code in CELL_CODES}
+    today = timezone.localdate()
+    member = make_member(
+        admitted_on=admitted,
+        birth_date=D(1970, 1, 1),
+        transferred_in_on=admitted + datetime.timedelta(days=40) if transferred_in else None,
+    )
+    _check_agreement(member)
+    for step in history:
+        if step[0] == "record":
+            _op, kind, offset, cell_code = step
+            day = min(admitted + datetime.timedelta(days=offset), today)
+            try:
+                member_event_record(user=user, member=member, kind=kind, date=day, cell=cells.get(cell_code))
+            except ValidationError:
+                pass  # an impossible event is refused: the periods stay those of the history
+        else:
+            events = list(MemberEvent.objects.filter(member=member).order_by("date", "pk"))
+            try:
+                member_event_delete(user=user, event=events[step[1] % len(events)])
+            except ValidationError:
+                pass
+        _check_agreement(member)
+    written = list(
+        MemberPeriod.objects.filter(member=member).values_list(
+            "valid_from", "valid_to", "in_organisation", "cell_id", "status", "has_left"
+        )
+    )
+    call_command("party_rebuild_states", stdout=io.StringIO())
+    rebuilt = list(
+        MemberPeriod.objects.filter(member=member).values_list(
+            "valid_from", "valid_to", "in_organisation", "cell_id", "status", "has_left"
+        )
+    )
+    assert rebuilt == written
+
+
+def test_rebuild_restores_lost_periods_and_counts_come_back(demo):
+    before = member_counts(SEED)
+    MemberPeriod.objects.all().delete()
+    assert member_counts(SEED).members == 0
+    call_command("party_rebuild_states", stdout=io.StringIO())
+    assert member_counts(SEED) == before
+
+
+def test_counts_at_a_date_are_one_query(demo, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        counts = counts_at(SEED)
+    assert (counts.members, counts.official, counts.probationary) == (56, 43, 13)
+    cell = Unit.objects.get(code="cb-vp")
+    with django_assert_num_queries(1):
+        one = counts_at(SEED, cell_ids=[cell.pk])
+    assert one.members == next(r.total for r in cell_counts(SEED) if r.cell == cell)
+
+
+def test_hiring_someone_today_does_not_change_the_2015_ratio(demo):
+    seed = member_counts(SEED)
+    assert (seed.staff, round(seed.ratio, 1)) == (79, 70.9)
+    User.objects.create(username="moituyen", full_name="Lê Văn Mới", is_agency_staff=True)
+    assert member_counts(SEED) == seed
+    today = member_counts()
+    assert today.staff == member_counts(timezone.localdate() - datetime.timedelta(days=1)).staff + 1
+
+
+def test_staff_who_leave_count_until_they_leave(demo):
+    person = User.objects.filter(is_agency_staff=True, username__startswith="cb").first()
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    staff_before = member_counts(yesterday).staff
+    person.is_agency_staff = False
+    person.save()
+    person.refresh_from_db()
+    assert person.agency_staff_to == timezone.localdate()
+    assert member_counts(yesterday).staff == staff_before
+    assert member_counts().staff == staff_before - 1
+    assert member_counts(SEED).staff == 79
+
+
+def test_cells_count_from_their_founding_to_their_dissolution(demo):
+    parent = Unit.objects.get(code="cb-vp").parent
+    Unit.objects.create(
+        code="cb-moi", name="Chi bộ Mới", kind="party_cell", parent=parent, founded_on=D(2020, 1, 1)
+    )
+    old = Unit.objects.get(code="cb-cs")
+    assert member_counts(SEED).cells == 8
+    assert member_counts(D(2020, 1, 1)).cells == 9
+    old.is_active = False
+    old.save()
+    assert old.dissolved_on == timezone.localdate()
+    assert member_counts(SEED).cells == 8  # the 2015 figure stays
+    assert member_counts().cells == 8  # one founded, one dissolved
