@@ -1,8 +1,10 @@
 """OpenAPI schema class (lược đồ API): every operation also declares the error responses it can give.
 
-DRF answers a refused request with a small JSON body: `{"detail": "…"}` for 401 / 403 / 404 / 405 and
-the field errors (`{"field": ["…"]}`) for 400. drf-spectacular documents only the success response; this
-class adds the errors once for every operation, so a client (and the schema fuzzing in CI) knows them.
+DRF answers a refused request with a small JSON body: `{"detail": "…"}` for 401 / 403 / 404, the field
+errors (`{"field": ["…"]}`) for 400, and for a write outside a province officer's scope the reason per
+field (403); a method no operation lists gets 405. drf-spectacular documents only the success response;
+this class adds the errors once for every operation, so a client (and the schema fuzzing in CI) knows
+them.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from rest_framework.permissions import AllowAny
 
 
 class ErrorSerializer(serializers.Serializer):
-    """Lỗi: why the request was refused (not logged in, no right, not found, method not allowed)."""
+    """Lỗi: why the request was refused (not logged in, not found)."""
 
     detail = serializers.CharField()
 
@@ -25,13 +27,22 @@ VALIDATION_ERROR = OpenApiResponse(
     description='Dữ liệu không hợp lệ: mỗi trường sai kèm danh sách lỗi ({"trường": ["lỗi"]}) '
     'hoặc {"detail": "lỗi"}.',
 )
+# A write a province officer may not make names the reason per field (core.services.ScopeViolation).
+FORBIDDEN = {
+    "type": "object",
+    "properties": {"detail": {"type": "string"}},
+    "additionalProperties": {"type": "string"},
+}
 ERRORS = {
     "401": OpenApiResponse(ErrorSerializer, description="Chưa đăng nhập hoặc token không hợp lệ."),
-    "403": OpenApiResponse(ErrorSerializer, description="Không có quyền thực hiện."),
+    "403": OpenApiResponse(
+        FORBIDDEN,
+        description='Không có quyền thực hiện: {"detail": "lý do"}, hoặc lý do theo từng trường '
+        'ngoài phạm vi của người dùng ({"trường": "lý do"}).',
+    ),
     "404": OpenApiResponse(
         ErrorSerializer, description="Không tìm thấy (hoặc ngoài phạm vi của người dùng)."
     ),
-    "405": OpenApiResponse(ErrorSerializer, description="Phương thức không được phép."),
 }
 
 

@@ -37,8 +37,11 @@ def test_every_operation_declares_its_error_responses(schema):
             assert "400" in codes, (method, path)
     responses = schema["paths"]["/api/party/members/"]["get"]["responses"]
     assert set(responses) == {"200", "400", "401", "403", "404"}  # filters, page past the end
-    assert responses["403"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}
+    assert responses["404"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}
     assert schema["components"]["schemas"]["Error"]["required"] == ["detail"]
+    forbidden = responses["403"]["content"]["application/json"]["schema"]
+    assert forbidden["properties"] == {"detail": {"type": "string"}}
+    assert forbidden["additionalProperties"] == {"type": "string"}  # the reason per field out of scope
 
 
 def test_blank_and_null_values_are_in_the_schema(schema):
@@ -76,3 +79,18 @@ def test_unrouted_page_is_still_the_html_404(client_for):
     response = client_for("admin").get("/party/members/1.5/")
     assert response.status_code == 404
     assert response["Content-Type"].startswith("text/html")
+
+
+def test_a_refused_write_matches_the_declared_403(schema, demo):
+    """A province officer changing an agency-only field gets the reason per field, as the schema says."""
+    import jsonschema_rs
+
+    officer = demo["province_officer"]
+    client = APIClient()
+    client.force_authenticate(officer)
+    response = client.patch(f"/api/accounts/units/{officer.unit_id}/", {"code": "KHAC"}, format="json")
+    assert response.status_code == 403
+    body = response.json()
+    assert "code" in body
+    declared = schema["paths"]["/api/accounts/units/{id}/"]["patch"]["responses"]["403"]
+    assert jsonschema_rs.is_valid(declared["content"]["application/json"]["schema"], body)
