@@ -37,6 +37,10 @@ EXTENSION_MODELS = (
     "projectdocument",
 )
 
+# The reporting calendar: the rules are the agency's; an obligation is submitted ("change") by the owing
+# side and reviewed ("add") by the agency.
+OBLIGATION_MODELS = ("calendarrule", "escalationstep", "obligation", "obligationstep")
+
 # role → {"app.model": actions}
 ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     Role.ADMIN: {"*": ALL},
@@ -46,6 +50,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "accounts.unit": (VIEW, ADD, CHANGE),
         "accounts.user": (VIEW,),
         **{f"extension.{m}": ALL for m in EXTENSION_MODELS},
+        **{f"obligations.{m}": ALL for m in OBLIGATION_MODELS},
     },
     Role.PROVINCE_OFFICER: {
         "places.province": (VIEW,),
@@ -59,6 +64,10 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "extension.ledgerentry": (VIEW,),
         "extension.progressreport": (VIEW, CHANGE),  # submits its province's reports
         "extension.projectdocument": (VIEW, ADD),
+        "obligations.calendarrule": (VIEW,),
+        "obligations.escalationstep": (VIEW,),
+        "obligations.obligation": (VIEW, CHANGE),  # submits its province's reports
+        "obligations.obligationstep": (VIEW,),
     },
     Role.PARTY_OFFICER: {
         "places.province": (VIEW,),
@@ -113,8 +122,9 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "elections.candidate": (VIEW,),
         "elections.countingboardmember": (VIEW,),
         **{f"extension.{m}": (VIEW,) for m in EXTENSION_MODELS},
+        **{f"obligations.{m}": (VIEW,) for m in OBLIGATION_MODELS},
     },
 }
 
 # Models whose permissions the administrator role covers with "*".
-ADMIN_APPS = ("places", "accounts", "party", "congress", "elections", "extension", "core")
+ADMIN_APPS = ("places", "accounts", "party", "congress", "elections", "obligations", "extension", "core")

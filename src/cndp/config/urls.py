@@ -17,6 +17,7 @@ api_patterns = [
     path("congress/", include("cndp.congress.api.urls")),
     path("elections/", include("cndp.elections.api.urls")),
     path("extension/", include("cndp.extension.api.urls")),
+    path("obligations/", include("cndp.obligations.api.urls")),
     path("token/", ObtainExpiringAuthToken.as_view(), name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # Signed-in users only (the schema answers 401 / 403); the split view serves Swagger UI's start-up
@@ -53,6 +54,7 @@ urlpatterns = [
     path("congress/", include("cndp.congress.urls")),
     path("elections/", include("cndp.elections.urls")),
     path("extension/", include("cndp.extension.urls")),
+    path("obligations/", include("cndp.obligations.urls")),
     path("api/", include(api_patterns)),
     path("admin/", admin.site.urls),
 ]

@@ -1,6 +1,7 @@
 """Progress reports of extension projects (báo cáo tiến độ đề án khuyến công) — plain Python, no Django.
 
-A contracted project reports on a schedule: a periodic report at each half-year and year end that falls
+The arithmetic is the shared reporting calendar's (cndp.obligations.calendar); this module keeps the
+extension's own rule shape and checks. A contracted project reports on a schedule: a periodic report at each half-year and year end that falls
 inside its timeline, and a final report (báo cáo tổng kết) after its end date. The dates are data
 (models.ScheduleRule, effective-dated with its legal basis); this module only computes with them:
 
@@ -21,24 +22,41 @@ import datetime
 from dataclasses import dataclass
 
 from cndp.extension.lifecycle import gettext_noop
+from cndp.obligations import calendar
+from cndp.obligations.calendar import (  # the shared calendar's names, as extension has used them
+    ACCEPTED,
+    DONE,
+    DUE_SOON,
+    FINAL,
+    NOT_DUE,
+    OPEN,
+    OVERDUE,
+    PENDING,
+    PERIODIC,
+    SUBMITTED,
+    WAITING,
+    Due,
+    Standing,
+)
+from cndp.obligations.calendar import RETURNED as NEEDS_REVISION  # yêu cầu bổ sung, hoàn thiện
 
-PERIODIC = "periodic"
-FINAL = "final"
-
-# Report statuses (the values of choices.ReportStatus).
-PENDING = "pending"  # chưa nộp
-SUBMITTED = "submitted"  # đã nộp, chờ xem xét
-NEEDS_REVISION = "needs_revision"  # yêu cầu bổ sung, hoàn thiện
-ACCEPTED = "accepted"  # đã chấp nhận
-
-OPEN = frozenset({PENDING, NEEDS_REVISION})  # the implementing side still owes something
-
-# Where a report stands on a day (standing.state).
-NOT_DUE = "not_due"
-DUE_SOON = "due_soon"
-OVERDUE = "overdue"
-WAITING = "waiting"  # submitted, waiting for review
-DONE = "done"
+__all__ = [
+    "ACCEPTED",
+    "DONE",
+    "DUE_SOON",
+    "FINAL",
+    "NEEDS_REVISION",
+    "NOT_DUE",
+    "OPEN",
+    "OVERDUE",
+    "PENDING",
+    "PERIODIC",
+    "SUBMITTED",
+    "WAITING",
+    "Due",
+    "Rule",
+    "Standing",
+]
 
 
 @dataclass(frozen=True)
@@ -60,75 +78,29 @@ class Rule:
         if self.remind_days < 0 or self.final_days < 0:
             raise ValueError("days cannot be negative")
 
-
-@dataclass(frozen=True)
-class Due:
-    """One report a project owes."""
-
-    sequence: int  # 1, 2, … in date order
-    kind: str  # PERIODIC or FINAL
-    period_end: datetime.date  # số liệu tính đến ngày
-    due_on: datetime.date  # hạn nộp
+    def steps(self) -> tuple[int, int]:
+        """The escalation steps (days late): level 1 the province's Department, level 2 the agency."""
+        return (self.escalate_province_days, self.escalate_agency_days)
 
 
 def _day(year: int, month: int, day: int) -> datetime.date:
     """A valid date even for 29–31 in a short month (clamped to the month's last day)."""
-    while True:
-        try:
-            return datetime.date(year, month, day)
-        except ValueError:
-            day -= 1
+    return calendar.day(year, month, day)
 
 
 def schedule(start: datetime.date, end: datetime.date, rule: Rule) -> list[Due]:
     """The reports a project running from `start` to `end` owes: one for every half-year and year-end
     cut-off strictly inside its timeline (unless due no earlier than the final report, which supersedes
-    it), then the final report `final_days` after `end`."""
-    if end < start:
-        raise ValueError("end before start")
-    out: list[Due] = []
-    for year in range(start.year, end.year + 1):
-        for month, day in sorted((rule.half_year_due, rule.year_due)):
-            due_on = _day(year, month, day)
-            cutoff = _day(year, month, rule.cutoff_day)
-            if cutoff > due_on:  # a cut-off after the due day makes no sense: cut on the due day
-                cutoff = due_on
-            if start < cutoff < end:
-                out.append(Due(0, PERIODIC, cutoff, due_on))
-    final = Due(0, FINAL, end, end + datetime.timedelta(days=rule.final_days))
-    # A periodic report due no earlier than the final one is superseded by it.
-    out = [d for d in out if d.due_on < final.due_on]
-    out.append(final)
-    out.sort(key=lambda d: (d.due_on, d.kind != PERIODIC))
-    return [Due(i, d.kind, d.period_end, d.due_on) for i, d in enumerate(out, start=1)]
-
-
-@dataclass(frozen=True)
-class Standing:
-    state: str  # NOT_DUE, DUE_SOON, OVERDUE, WAITING, DONE
-    days_late: int  # > 0 when overdue
-    days_left: int  # ≥ 0 before the due date
-    escalation: int  # 0 none, 1 the province's Department, 2 the agency
+    it), then the final report `final_days` after `end` (the shared calendar's arithmetic)."""
+    return calendar.schedule(
+        start, end, (rule.half_year_due, rule.year_due), rule.cutoff_day, rule.final_days
+    )
 
 
 def standing(status: str, due_on: datetime.date, today: datetime.date, rule: Rule) -> Standing:
     """Where a report stands on `today`. A report sent back for revision is still owed against its
     original due date (a revision does not buy time)."""
-    delta = (today - due_on).days
-    if status == ACCEPTED:
-        return Standing(DONE, 0, 0, 0)
-    if status == SUBMITTED:
-        return Standing(WAITING, 0, max(-delta, 0), 0)
-    if delta > 0:
-        level = 0
-        if delta >= rule.escalate_agency_days:
-            level = 2
-        elif delta >= rule.escalate_province_days:
-            level = 1
-        return Standing(OVERDUE, delta, 0, level)
-    if -delta <= rule.remind_days:
-        return Standing(DUE_SOON, 0, -delta, 0)
-    return Standing(NOT_DUE, 0, -delta, 0)
+    return calendar.standing(status, due_on, today, rule.remind_days, rule.steps())
 
 
 def needs_reminder(

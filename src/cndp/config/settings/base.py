@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "cndp.party",
     "cndp.congress",
     "cndp.elections",
+    "cndp.obligations",
     "cndp.extension",
 ]
 
