@@ -1,0 +1,98 @@
+"""List pages (trang danh sách) near the floor: the menu built once per request whatever the number of rows,
+the table body built in Python with the same markup as django-tables2's template, and a page's query
+count that does not grow with its rows."""
+
+import re
+from unittest import mock
+
+import pytest
+from django.test import RequestFactory
+from django.urls import reverse
+
+from cndp.core import context_processors
+
+
+def _count_menu_builds():
+    real = context_processors.menu_for
+    calls = []
+
+    def counting(user):
+        calls.append(user.pk)
+        return real(user)
+
+    return calls, mock.patch.object(context_processors, "menu_for", side_effect=counting)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "role, url_name",
+    [
+        ("agency_officer", "extension:project_list"),
+        ("agency_officer", "extension:progressreport_list"),
+        ("party_officer", "party:member_list"),
+        ("admin", "accounts:user_list"),
+    ],
+)
+def test_the_menu_is_built_once_per_page_whatever_the_rows(demo, client_for, role, url_name):
+    client = client_for(role)
+    calls, patch = _count_menu_builds()
+    with patch:
+        response = client.get(reverse(url_name))
+    assert response.status_code == 200
+    rows = response.content.decode().count("btn-outline-secondary py-0")  # each row's «Xem» button
+    assert rows >= 5, rows
+    assert calls == [
+        demo[role].pk
+    ]  # before: once per row (each row's actions cell ran every context processor)
+    assert 'class="dropdown-menu"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_menu_is_rebuilt_for_another_user_on_the_same_request(demo):
+    request = RequestFactory().get("/")
+    request.user = demo["agency_officer"]
+    first = context_processors.navigation(request)["menu"]
+    assert context_processors.navigation(request)["menu"] is first
+    request.user = demo["party_officer"]
+    other = context_processors.navigation(request)["menu"]
+    assert other is not first
+    assert [g["label"] for g in other] != [g["label"] for g in first]
+
+
+def _tbody(html: str) -> str:
+    body = re.search(r"<tbody[^>]*>(.*)</tbody>", html, re.S).group(1)
+    body = re.sub(r"\s+", " ", body)
+    body = re.sub(r">\s+", ">", body)
+    return re.sub(r"\s+<", "<", body).replace(" >", ">")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role, table_path, model_path", [
+    ("agency_officer", "cndp.extension.tables.ProjectTable", "cndp.extension.models.Project"),
+    ("agency_officer", "cndp.extension.tables.ProgressReportTable", "cndp.extension.models.ProgressReport"),
+    ("party_officer", "cndp.party.tables.MemberTable", "cndp.party.models.Member"),
+])  # fmt: skip
+def test_the_table_body_is_the_markup_of_django_tables2s_template(demo, role, table_path, model_path):
+    from django.utils.module_loading import import_string
+    from django_tables2 import RequestConfig
+
+    request = RequestFactory().get("/", {"sort": "-pk"})
+    request.user = demo[role]
+    bodies = []
+    for template in ("django_tables2/bootstrap5-responsive.html", "core/table.html"):
+        table = import_string(table_path)(import_string(model_path).objects.all(), request=request)
+        RequestConfig(request, paginate={"per_page": 50}).configure(table)
+        table.template_name = template
+        bodies.append(_tbody(table.as_html(request)))
+    old, new = bodies
+    assert old.count("<tr") >= 5
+    assert new == old
+
+
+@pytest.mark.django_db
+def test_an_empty_table_says_so(demo, client_for):
+    response = client_for("agency_officer").get(
+        reverse("extension:project_list"), {"q": "không-có-đề-án-này"}
+    )
+    assert response.status_code == 200
+    assert "Không có bản ghi nào." in response.content.decode()
