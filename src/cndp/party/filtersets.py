@@ -1,6 +1,6 @@
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -82,12 +82,11 @@ class MemberFilterSet(BaseFilterSet):
         from cndp.party.selectors import periods_at
 
         standing = status or MemberStanding.IN_ORGANISATION
-        periods = periods_at(at or timezone.localdate()).filter(
-            STANDING_PERIODS[standing], member=OuterRef("pk")
-        )
+        periods = periods_at(at or timezone.localdate()).filter(STANDING_PERIODS[standing])
         if cell is not None:
             if standing == MemberStanding.LEFT:  # no cell on that date: the last one they had
                 queryset = queryset.filter(cell=cell)
             else:
                 periods = periods.filter(cell=cell)
-        return queryset.filter(Exists(periods))
+        # a subquery (the database starts from the periods' index by cell and date), not a list of ids
+        return queryset.filter(pk__in=periods.order_by().values("member_id"))

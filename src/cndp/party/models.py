@@ -292,7 +292,7 @@ class MemberPeriod(models.Model):
     class Meta:
         verbose_name = _("giai đoạn sinh hoạt")
         verbose_name_plural = pgettext_lazy("plural", "giai đoạn sinh hoạt")
-        ordering = ["member", "valid_from"]
+        ordering = ["member_id", "valid_from"]
         constraints = [
             models.UniqueConstraint(fields=["member", "valid_from"], name="memberperiod_one_per_day"),
             models.CheckConstraint(

@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'giai đoạn sinh hoạt',
                 'verbose_name_plural': 'giai đoạn sinh hoạt',
-                'ordering': ['member', 'valid_from'],
+                'ordering': ['member_id', 'valid_from'],
                 'indexes': [models.Index(condition=models.Q(('in_organisation', True)), fields=['cell', 'valid_from', 'valid_to', 'status', 'temporary_away', 'exempted', 'suspended'], name='memberperiod_cell_at')],
                 'constraints': [models.UniqueConstraint(fields=('member', 'valid_from'), name='memberperiod_one_per_day'), models.CheckConstraint(condition=models.Q(('valid_to__isnull', True), ('valid_to__gt', models.F('valid_from')), _connector='OR'), name='memberperiod_ends_after_start'), models.CheckConstraint(condition=models.Q(('in_organisation', False), ('cell__isnull', False), _connector='OR'), name='memberperiod_in_organisation_has_cell')],
             },
