@@ -6,6 +6,7 @@ import subprocess
 import pytest
 
 from cndp.core.demo import DEMO_PASSWORD
+from cndp.core.tests.pdf import pdf_text
 
 from .conftest import shot
 
@@ -172,9 +173,7 @@ def test_small_congress_from_summons_to_minutes(browser, live_server, demo, tmp_
         head_page.click("#minutes-pdf")
     pdf = tmp_path / "minutes.pdf"
     download.value.save_as(pdf)
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_text(pdf.read_bytes(), layout=True)
     assert "BIÊN BẢN KIỂM PHIẾU" in text
     from cndp.elections.models import Election
 

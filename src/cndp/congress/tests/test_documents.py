@@ -3,7 +3,6 @@ their refusals, the synthesis table, its Excel and PDF exports, the screens and 
 
 import datetime
 import io
-import subprocess
 import unicodedata
 
 import pytest
@@ -22,6 +21,7 @@ from cndp.congress.choices_documents import Answer, AuthorKind, DocumentKind, Do
 from cndp.congress.models import Comment, Congress, Delegate, DocumentSection, DraftDocument
 from cndp.congress.sections import Section, joined, parse_heading, split_sections
 from cndp.core.services import ServiceError
+from cndp.core.tests.pdf import pdf_text
 
 # ---- the splitter (plain Python) -------------------------------------------------------------------
 
@@ -424,10 +424,7 @@ def test_synthesis_excel(answered):
 
 
 def _pdf_text(content: bytes, tmp_path) -> str:
-    path = tmp_path / "tong-hop.pdf"
-    path.write_bytes(content)
-    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return " ".join(out.split())
+    return " ".join(pdf_text(content).split())
 
 
 @pytest.mark.django_db

@@ -11,6 +11,7 @@ from cndp.congress import selectors, services
 from cndp.congress.choices import CongressStatus, Exclusion
 from cndp.congress.models import CheckEvent, Congress, Delegate
 from cndp.core.services import ServiceError
+from cndp.core.tests.pdf import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -305,14 +306,11 @@ def test_proceedings_form_errors_are_shown(client_for, congress, demo):
 
 
 def test_delegate_cards_pdf_has_names_and_codes(client_for, tmp_path):
-    import subprocess
 
     congress = Congress.objects.get(ordinal=3)
     response = client_for("party_officer").get(reverse("congress:cards", args=[congress.pk]))
     assert response["Content-Type"] == "application/pdf"
-    path = tmp_path / "cards.pdf"
-    path.write_bytes(response.content)
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(response.content)
     first = Delegate.objects.filter(congress=congress).order_by("code").first()
     assert first.full_name in text and first.code in text
     assert text.count("THẺ ĐẠI BIỂU") == Delegate.objects.filter(congress=congress).count()

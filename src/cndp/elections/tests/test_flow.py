@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from cndp.congress.models import Delegate
 from cndp.core.services import ServiceError
+from cndp.core.tests.pdf import pdf_text
 from cndp.elections import selectors, services
 from cndp.elections.choices import CandidateSource, ElectionStatus
 from cndp.elections.models import BallotEntry, Election, EntryLog
@@ -311,11 +312,7 @@ def test_screens_entry_privacy_and_minutes_pdf(setup, client_for, demo, tmp_path
     services.election_count(election=s["election"], user=s["head"])
     pdf = head.get(reverse("elections:minutes", args=[s["election"].pk]))
     assert pdf["Content-Type"] == "application/pdf"
-    path = tmp_path / "minutes.pdf"
-    path.write_bytes(pdf.content)
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_text(pdf.content, layout=True)
     assert "BIÊN BẢN KIỂM PHIẾU" in text
     for c in (
         s["election"].result["candidates"]

@@ -5,7 +5,6 @@ deleted). And the counting board is made of the delegates' own agency accounts, 
 member records."""
 
 import re
-import subprocess
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -15,6 +14,7 @@ from django.urls import reverse
 from cndp.accounts.choices import PROVINCIAL_KINDS
 from cndp.accounts.models import User
 from cndp.core.services import ServiceError
+from cndp.core.tests.pdf import pdf_text
 from cndp.elections import chain, counting, selectors, services
 from cndp.elections.choices import ElectionStatus
 from cndp.elections.models import BallotEntry, CountingBoardMember, Election, EntryLog, Settlement
@@ -278,9 +278,7 @@ def test_readable_head_in_the_minutes_and_on_the_page(setup, tmp_path):
     assert f'id="chain-head">{head}<' in page
     response = client.get(reverse("elections:minutes", args=[election.pk]))
     assert response["Content-Type"] == "application/pdf"
-    path = tmp_path / "minutes.pdf"
-    path.write_bytes(response.content)
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(response.content)
     assert head in text
     records = election.chain_count_seal["seq"]
     assert f"sổ gồm {records} bản ghi" in " ".join(text.split())
@@ -312,9 +310,7 @@ def test_the_untampered_demo_counted_and_certified_with_seals(demo, tmp_path):
     assert "settle" in [x["event"] for x in committee.chain_seals]  # ballot 17 was settled by the head
     client = Client()
     client.force_login(demo["counting_board"])
-    path = tmp_path / "minutes.pdf"
-    path.write_bytes(client.get(reverse("elections:minutes", args=[committee.pk])).content)
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(client.get(reverse("elections:minutes", args=[committee.pk])).content)
     assert committee.chain_head in text
 
 

@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import shutil
-import subprocess
-import unicodedata
 from decimal import Decimal
 
 import pytest
@@ -18,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cndp.core.tests.pdf import pdf_text
 from cndp.extension import lifecycle, report_selectors, reports
 from cndp.extension.models import LedgerEntry, Programme, ProgrammeTarget, ProgressReport, Project
 from cndp.extension.tests import factories as f
@@ -531,15 +529,7 @@ def test_the_excel_file_holds_the_same_figures(plan, client_for):
 
 
 def _pdf_text(content: bytes) -> str:
-    if shutil.which("pdftotext"):
-        out = subprocess.run(
-            ["pdftotext", "-layout", "-", "-"], input=content, capture_output=True, check=True
-        )
-        text = out.stdout.decode("utf-8")
-    else:
-        pypdf = pytest.importorskip("pypdf")
-        text = "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(content)).pages)
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    return " ".join(pdf_text(content, layout=True).split())
 
 
 @pytest.mark.parametrize(
