@@ -34,10 +34,11 @@ from django.utils.translation import ngettext
 from django.views import View
 from django_tables2 import RequestConfig
 
-from cndp.core.excel import build_workbook, workbook_response
+from cndp.core.excel import stream_workbook
 from cndp.core.models import YearField
 from cndp.core.permissions import can, require, user_province_id
 from cndp.core.services import ScopeViolation, ServiceError, object_delete, object_save, restrict_form
+from cndp.core.tables import export_values
 
 PER_PAGE = 50
 
@@ -130,8 +131,8 @@ class ObjectListView(RegistryView):
         return render(request, template, ctx)
 
     def export(self, table, filterset):
-        values = list(table.as_values())
-        header, rows = values[0], values[1:]
+        """The filtered list in Excel, streamed: the records read by a query iterator, written row by row."""
+        header, count, rows = export_values(table)
         filters = []
         if filterset.is_bound and filterset.is_valid():
             for name, value in filterset.form.cleaned_data.items():
@@ -139,11 +140,9 @@ class ObjectListView(RegistryView):
                     field_label = filterset.form.fields[name].label or name
                     filters.append(f"{field_label}: {value}")
         subtitle = _("Bộ lọc: %(f)s") % {"f": "; ".join(filters)} if filters else _("Toàn bộ danh sách")
-        subtitle += " — " + ngettext("%(n)s bản ghi", "%(n)s bản ghi", len(rows)) % {"n": localize(len(rows))}
-        wb = build_workbook(
-            str(self.registry.model._meta.verbose_name_plural).capitalize(), header, rows, subtitle
-        )
-        return workbook_response(wb, self.registry.model._meta.model_name)
+        subtitle += " — " + ngettext("%(n)s bản ghi", "%(n)s bản ghi", count) % {"n": localize(count)}
+        title = str(self.registry.model._meta.verbose_name_plural).capitalize()
+        return stream_workbook(title, header, rows, self.registry.model._meta.model_name, subtitle)
 
 
 class ObjectDetailView(RegistryView):

