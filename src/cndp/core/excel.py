@@ -39,7 +39,7 @@ HEADER_FILL = PatternFill("solid", fgColor="DDE7F3")
 HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center")
 MAX_WIDTH = 60
 # A streamed sheet's column widths are written before its rows: they are measured on the first rows.
-WIDTH_SAMPLE_ROWS = 500
+WIDTH_SAMPLE_ROWS = 200
 # Rows compressed between two chunks sent to the client.
 STREAM_CHUNK_ROWS = 500
 

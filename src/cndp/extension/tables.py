@@ -4,7 +4,7 @@ from django.utils.formats import localize
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from cndp.core.tables import BaseTable
+from cndp.core.tables import BaseTable, ChoiceColumn
 from cndp.extension import lifecycle, reporting
 from cndp.extension.models import (
     ActivityType,
@@ -60,7 +60,7 @@ class ProjectTable(BaseTable):
     extension_funds = MoneyColumn(verbose_name=_("Kinh phí khuyến công (đồng)"))
     total_funds = MoneyColumn(verbose_name=_("Tổng kinh phí (đồng)"))
     score = tables.Column(verbose_name=_("Điểm"), attrs={"td": {"class": "text-end"}})
-    status = tables.Column(verbose_name=_("Trạng thái"), attrs={"td": {"style": "min-width: 9rem"}})
+    status = ChoiceColumn("status", verbose_name=_("Trạng thái"), attrs={"td": {"style": "min-width: 9rem"}})
 
     class Meta(BaseTable.Meta):
         model = Project
@@ -215,6 +215,7 @@ class ProgressReportTable(BaseTable):
     due_on = tables.DateColumn(verbose_name=_("Hạn nộp"), format="d/m/Y")
     late = tables.Column(verbose_name=_("Quá hạn (ngày)"), empty_values=(), orderable=False)
     percent_complete = tables.Column(verbose_name=_("Hoàn thành (%)"), attrs={"td": {"class": "text-end"}})
+    status = ChoiceColumn("status", verbose_name=ProgressReport._meta.get_field("status").verbose_name)
 
     class Meta(BaseTable.Meta):
         model = ProgressReport
