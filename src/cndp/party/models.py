@@ -282,6 +282,7 @@ class MemberPeriod(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="party_member_periods",
+        db_index=False,  # memberperiod_cell_at starts with it
     )
     status = models.CharField(_("loại đảng viên"), max_length=20, choices=MemberStatus.choices)
     temporary_away = models.BooleanField(_("sinh hoạt tạm thời nơi khác"), default=False)
@@ -305,20 +306,20 @@ class MemberPeriod(models.Model):
             ),
         ]
         indexes = [
-            # Counts at a date per cell (and the member list by cell and date): the periods of the
-            # members in the organisation, by cell then start, with what is counted, so the grouped
-            # count reads the index alone.
+            # Counts at a date per cell (and the member list by cell and date): the periods by cell
+            # then start, with what is counted, so the count reads the index alone (only periods in
+            # the organisation have a cell). The only index on the cell, so planners do not hesitate.
             models.Index(
                 fields=[
                     "cell",
                     "valid_from",
                     "valid_to",
+                    "in_organisation",
                     "status",
                     "temporary_away",
                     "exempted",
                     "suspended",
                 ],
-                condition=models.Q(in_organisation=True),
                 name="memberperiod_cell_at",
             ),
         ]

@@ -33,8 +33,12 @@ class MemberTable(BaseTable):
         state = record.state_at(self._at())
         if state is None or not state.in_organisation:
             return str(value)
-        if not hasattr(self, "_cell_names"):  # one query per table, whatever the number of rows
-            self._cell_names = dict(Unit.objects.filter(kind="party_cell").values_list("pk", "name"))
+        if not hasattr(self, "_cell_names"):  # one query per table: the cells of the page's rows only
+            page = getattr(self, "page", None)
+            records = list(page.object_list) if page is not None else [record]
+            states = (getattr(r, "record", r).state_at(self._at()) for r in records)
+            ids = {s.cell_id for s in states if s is not None and s.in_organisation} | {state.cell_id}
+            self._cell_names = dict(Unit.objects.filter(pk__in=ids).values_list("pk", "name"))
         return self._cell_names.get(state.cell_id, str(value))
 
     def value_cell(self, value, record):
