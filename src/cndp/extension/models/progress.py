@@ -106,7 +106,12 @@ class ProgressReport(CndpModel):
         verbose_name = _("báo cáo tiến độ")
         verbose_name_plural = pgettext_lazy("plural", "báo cáo tiến độ")
         ordering = ["due_on", "project", "sequence"]
-        indexes = [models.Index(fields=["status", "due_on"], name="ext_report_status_due")]
+        indexes = [
+            models.Index(fields=["status", "due_on"], name="ext_report_status_due"),
+            models.Index(
+                fields=["due_on", "project", "sequence"], name="ext_report_list_order"
+            ),  # the list's
+        ]
         constraints = [
             models.UniqueConstraint(fields=["project", "sequence"], name="ext_report_unique_sequence"),
             models.CheckConstraint(

@@ -144,7 +144,10 @@ class Project(CndpModel):
         verbose_name = _("đề án khuyến công")
         verbose_name_plural = pgettext_lazy("plural", "đề án khuyến công")
         ordering = ["-plan_year", "code"]
-        indexes = [models.Index(fields=["plan_year", "status"], name="ext_project_year_status")]
+        indexes = [
+            models.Index(fields=["plan_year", "status"], name="ext_project_year_status"),
+            models.Index(fields=["-plan_year", "code"], name="ext_project_list_order"),  # the list's order
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(extension_funds__gte=0, counterpart_funds__gte=0),
