@@ -93,6 +93,7 @@ EXPECTATIONS: dict[str, Expect] = {
     # party
     "party:member_counts": perms("party.view_member"),
     "party:probation_due": perms("party.view_member"),
+    "party:cell_autocomplete": perms("party.view_member"),
     "party:member_import": perms("party.add_member"),
     "party:member_import_template": perms("party.add_member"),
     "party:memberevent_delete": POST_ONLY,
