@@ -109,6 +109,7 @@ def _live_congress(officer, clerks) -> Election:
     services.counting_start(
         election=election, user=head_user, ballots_issued=12, clerk_a=clerks[0], clerk_b=clerks[1]
     )
+    election.refresh_from_db()  # the services wrote through their own copy
     return election
 
 
