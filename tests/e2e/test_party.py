@@ -86,3 +86,21 @@ def test_counts_history_and_import(page, tmp_path):
     assert "Dòng 3, cột «Ngày chính thức»: Chưa đủ 12 tháng dự bị" in errors
     shot(page, "party-import-dry-run")
     assert not Member.objects.filter(full_name="Mai Văn Hợp").exists()
+
+
+def test_member_list_cell_filter_suggests_cells_as_you_type(page):
+    """The cell filter is a text field: typing fills its datalist from the suggestions endpoint (no
+    drop-down of every cell, no inline script), and a chosen code filters the list."""
+    login(page, "danguy")
+    page.goto(page.base_url + "/party/members/?at=10/06/2015")
+    assert page.locator("select#id_cell").count() == 0
+    page.locator("#id_cell").press_sequentially("van phong")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#cell-options option')].some(o => o.value === 'cb-vp')"
+    )
+    assert "Chi bộ Văn phòng Cục" in page.locator("#cell-options").inner_html()
+    shot(page, "party-members-cell-suggestions")
+    page.fill("#id_cell", "cb-vp")
+    page.locator("#id_cell").press("Enter")
+    page.wait_for_url("**cell=cb-vp**")
+    assert page.locator("#result-count").inner_text().startswith("9 ")
