@@ -6,9 +6,9 @@ progress reports, seeded). The export is asked as the agency's officer asks it, 
 handler and middleware (`/extension/projects/?export=xlsx`), and read to its last byte:
 
   - the time to the first byte of the body and to the last (REPEATS times, median);
-  - the peak of the process's resident memory (RSS, sampled every 5 ms by a thread) while exporting,
-    above what it held just before the request, the worst of the timed runs; with `--tracemalloc`, also
-    the peak of Python allocations above the baseline in a separate, untimed run (tracing is slow).
+  - the peak of memory above the process's baseline, the larger of two measures: Python allocations
+    (tracemalloc, in a separate untimed run: tracing is slow) and the resident memory (RSS, sampled
+    every 5 ms by a thread during the timed runs; it can hide growth in memory the process had freed).
 
 The file is opened again to check its row count. The last lines are
 
@@ -112,7 +112,6 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--projects", type=int, default=25_000)
     parser.add_argument("--repeats", type=int, default=1)
-    parser.add_argument("--tracemalloc", action="store_true", help="also the peak of Python allocations")
     parser.add_argument("--profile", action="store_true", help="print where one export's time goes")
     args = parser.parse_args()
 
@@ -158,7 +157,7 @@ def main() -> int:
             rows = sum(1 for _ in sheet.iter_rows(min_row=4, values_only=True))
             assert rows == args.projects, (rows, args.projects)
             del content, sheet
-            traced_mb = export_peak(client)[0] if args.tracemalloc else None
+            traced_mb = export_peak(client)[0]
         finally:
             connection.creation.destroy_test_db(old_name, verbosity=0)
 
@@ -169,10 +168,9 @@ def main() -> int:
         f"time to the last byte: {statistics.median(totals):.2f} s median of {args.repeats}; "
         f"first byte {statistics.median(firsts):.3f} s"
     )
-    if traced_mb is not None:
-        print(f"Python allocations (tracemalloc, untimed run): peak {traced_mb:.1f} MB above the baseline")
+    print(f"Python allocations (tracemalloc, untimed run): peak {traced_mb:.1f} MB above the baseline")
     print(f"RSS above the process's baseline during the export: {', '.join(f'{p:.1f}' for p in peaks)} MB")
-    print(f"RESULT export_peak_mb={max(peaks):.1f} MB (goal <= 100)")
+    print(f"RESULT export_peak_mb={max(traced_mb, *peaks):.1f} MB (goal <= 100)")
     print(f"RESULT export_first_byte_s={statistics.median(firsts):.3f} s (goal <= 1.0)")
     return 0
 

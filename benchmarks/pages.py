@@ -18,8 +18,8 @@ its list. The last line is
 
     RESULT pages_p95_ratio=<worst page's p95 / floor's p95> x (goal <= 3.0)
 
-Run: `.venv/bin/python benchmarks/pages.py [--projects N] [--requests N] [--profile]`;
-`--profile` prints where the time of the project list's first page goes (cProfile, in-process).
+Run: `.venv/bin/python benchmarks/pages.py [--projects N] [--requests N] [--profile [PATH]]`;
+`--profile` prints where the time of a page goes (cProfile, in-process; the project list by default).
 """
 
 from __future__ import annotations
@@ -208,7 +208,7 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20, method="inclusive")[-1]
 
 
-def profile_projects(cookie_user: str) -> None:
+def profile_page(path: str, cookie_user: str) -> None:
     import cProfile
     import pstats
 
@@ -220,11 +220,11 @@ def profile_projects(cookie_user: str) -> None:
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     client = Client()
     client.force_login(User.objects.get(username=cookie_user))
-    client.get("/extension/projects/")
+    client.get(path)
     with cProfile.Profile() as profile:
         for _ in range(5):
-            assert client.get("/extension/projects/").status_code == 200
-    print("profile: the project list's first page, 5 times, in-process (cumulative time)")
+            assert client.get(path).status_code == 200
+    print(f"profile: {path} as {cookie_user}, 5 times, in-process (cumulative time)")
     pstats.Stats(profile).sort_stats("cumulative").print_stats(int(os.environ.get("PROFILE_LINES", "35")))
 
 
@@ -232,7 +232,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--projects", type=int, default=25_000)
     parser.add_argument("--requests", type=int, default=6, help="requests per client and page")
-    parser.add_argument("--profile", action="store_true")
+    parser.add_argument(
+        "--profile", nargs="?", const="/extension/projects/", help="print where a page's time goes (cProfile)"
+    )
     args = parser.parse_args()
 
     secret = secrets.token_urlsafe(50)
@@ -257,7 +259,7 @@ def main() -> int:
 
             sizes = (Project.objects.count(), ProgressReport.objects.count(), Member.objects.count())
             if args.profile:
-                profile_projects("chuyenvien")
+                profile_page(args.profile, "danguy" if args.profile.startswith("/party/") else "chuyenvien")
             agency, party = session_cookie("chuyenvien"), session_cookie("danguy")
             projects = reverse("extension:project_list")
             pages = [

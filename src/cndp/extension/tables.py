@@ -4,7 +4,7 @@ from django.utils.formats import localize
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from cndp.core.tables import BaseTable, ChoiceColumn
+from cndp.core.tables import BaseTable, ChoiceColumn, DateColumn
 from cndp.extension import lifecycle, reporting
 from cndp.extension.models import (
     ActivityType,
@@ -211,8 +211,8 @@ class ProgressReportTable(BaseTable):
         accessor="project__province_current__name",
         order_by=("project__province_current__code",),
     )
-    period_end = tables.DateColumn(verbose_name=_("Số liệu đến"), format="d/m/Y")
-    due_on = tables.DateColumn(verbose_name=_("Hạn nộp"), format="d/m/Y")
+    period_end = DateColumn(verbose_name=_("Số liệu đến"), format="d/m/Y")
+    due_on = DateColumn(verbose_name=_("Hạn nộp"), format="d/m/Y")
     late = tables.Column(verbose_name=_("Quá hạn (ngày)"), empty_values=(), orderable=False)
     percent_complete = tables.Column(verbose_name=_("Hoàn thành (%)"), attrs={"td": {"class": "text-end"}})
     status = ChoiceColumn("status", verbose_name=ProgressReport._meta.get_field("status").verbose_name)

@@ -151,3 +151,31 @@ def test_search_uses_a_trigram_index_on_postgresql_and_stays_correct_everywhere(
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "ext_project_search_trgm" in plan, plan
+
+
+@pytest.mark.django_db
+def test_the_date_column_shows_and_exports_what_django_tables2s_did(demo):
+    import django_tables2 as tables
+
+    from cndp.core.tables import BaseTable, DateColumn
+    from cndp.party.models import Member
+    from cndp.party.tables import MemberTable
+
+    class Theirs(BaseTable):
+        born = tables.DateColumn(accessor="birth_date")
+        admitted = tables.DateColumn(accessor="admitted_on", format="d/m/Y")
+        official = tables.DateColumn(accessor="official_on", short=False)
+
+    class Ours(BaseTable):
+        born = DateColumn(accessor="birth_date")
+        admitted = DateColumn(accessor="admitted_on", format="d/m/Y")
+        official = DateColumn(accessor="official_on", short=False)
+
+    members = Member.objects.order_by("pk")
+    assert members.filter(official_on__isnull=True).exists()  # the probationary: an empty cell
+    request = RequestFactory().get("/")
+    request.user = demo["party_officer"]
+    theirs, ours = Theirs(members, request=request), Ours(members, request=request)
+    assert _tbody(ours.as_html(request)) == _tbody(theirs.as_html(request))
+    assert list(ours.as_values()) == list(theirs.as_values())
+    assert isinstance(MemberTable.base_columns["birth_date"], DateColumn)  # a date field's own column
