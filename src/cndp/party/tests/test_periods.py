@@ -11,7 +11,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, settings, target
 from hypothesis import strategies as st
 
 from cndp.accounts.models import Unit, User
@@ -29,18 +29,43 @@ SEED = D(2015, 6, 10)
 CELL_CODES = ["cb-vp", "cb-kh", "cb-kc"]
 KINDS_AFTER_ADMISSION = [k for k in rules.KINDS if k != rules.Kind.ADMITTED]
 
+# A step of a random history: an event the rules allow at a date after the last one (or, with `back`,
+# before it: the history is rewritten in the middle), any event at all (mostly refused), or the deletion
+# of one of the events.
 steps = st.lists(
     st.one_of(
         st.tuples(
-            st.just("record"),
+            st.just("valid"),
+            st.integers(min_value=0, max_value=100),
+            st.integers(min_value=0, max_value=3 * 365),
+            st.booleans(),
+        ),
+        st.tuples(
+            st.just("any"),
             st.sampled_from(KINDS_AFTER_ADMISSION),
             st.integers(min_value=0, max_value=12 * 365),
             st.sampled_from([None, *CELL_CODES]),
         ),
         st.tuples(st.just("delete"), st.integers(min_value=0, max_value=20)),
     ),
-    max_size=12,
+    max_size=16,
 )
+
+
+def _allowed_events(data, day, cells) -> list[tuple[str, Unit | None]]:
+    """The events the rules accept on `day` after the history `data` (a death or removal rarely:
+    it ends the history), with a new cell for those that name one."""
+    options = []
+    for kind in KINDS_AFTER_ADMISSION:
+        for cell in cells.values() if kind in rules.CELL_KINDS else [None]:
+            candidate = rules.EventData(kind, day, cell.pk if cell else None)
+            try:
+                rules.replay([*data, candidate])
+            except rules.SequenceError:
+                continue
+            options.append((kind, cell))
+    final = [o for o in options if o[0] in rules.FINAL_KINDS]
+    return [o for o in options if o[0] not in rules.FINAL_KINDS] + final[:1] if options else []
 
 
 def _period_matches(period: MemberPeriod | None, state: rules.MemberState | None) -> bool:
@@ -84,7 +109,7 @@ def _check_agreement(member: Member) -> None:
 
 
 @settings(
-    max_examples=30,
+    max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -105,21 +130,38 @@ def test_periods_written_by_the_services_agree_with_the_replay_of_the_events(
         transferred_in_on=admitted + datetime.timedelta(days=40) if transferred_in else None,
     )
     _check_agreement(member)
+    accepted = 0
     for step in history:
-        if step[0] == "record":
+        events = list(MemberEvent.objects.filter(member=member).order_by("date", "pk"))
+        data = [e.as_data() for e in events]
+        if step[0] == "valid":
+            _op, pick, gap, back = step
+            last = max(e.date for e in data)
+            day = min(
+                (admitted if back else last) + datetime.timedelta(days=gap if not back else gap % 2000),
+                today,
+            )
+            options = _allowed_events(data, day, cells)
+            if not options:
+                continue
+            kind, cell = options[pick % len(options)]
+            member_event_record(user=user, member=member, kind=kind, date=day, cell=cell)  # must be accepted
+            accepted += 1
+        elif step[0] == "any":
             _op, kind, offset, cell_code = step
             day = min(admitted + datetime.timedelta(days=offset), today)
             try:
                 member_event_record(user=user, member=member, kind=kind, date=day, cell=cells.get(cell_code))
+                accepted += 1
             except ValidationError:
                 pass  # an impossible event is refused: the periods stay those of the history
         else:
-            events = list(MemberEvent.objects.filter(member=member).order_by("date", "pk"))
             try:
                 member_event_delete(user=user, event=events[step[1] % len(events)])
             except ValidationError:
                 pass
         _check_agreement(member)
+    target(float(accepted))
     written = list(
         MemberPeriod.objects.filter(member=member).values_list(
             "valid_from", "valid_to", "in_organisation", "cell_id", "status", "has_left"
