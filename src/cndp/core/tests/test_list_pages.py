@@ -2,6 +2,7 @@
 the table body built in Python with the same markup as django-tables2's template, and a page's query
 count that does not grow with its rows."""
 
+import io
 import re
 from unittest import mock
 
@@ -179,3 +180,46 @@ def test_the_date_column_shows_and_exports_what_django_tables2s_did(demo):
     assert _tbody(ours.as_html(request)) == _tbody(theirs.as_html(request))
     assert list(ours.as_values()) == list(theirs.as_values())
     assert isinstance(MemberTable.base_columns["birth_date"], DateColumn)  # a date field's own column
+
+
+def _more_projects(n: int) -> None:
+    from cndp.extension.models import Project
+
+    template = Project.objects.order_by("pk").first()
+    clones = []
+    for i in range(n):
+        clone = Project.objects.get(pk=template.pk)
+        clone.pk = None
+        clone.code = f"{template.plan_year}-TT{i:04d}"
+        clone.name = f"Đề án nhân bản {i}"
+        clone.search_folded = clone.search_text()
+        clones.append(clone)
+    Project.objects.bulk_create(clones)
+
+
+@pytest.mark.django_db
+def test_the_project_list_and_its_export_keep_their_query_count(
+    demo, client_for, django_assert_max_num_queries
+):
+    from openpyxl import load_workbook
+
+    from cndp.extension.models import Project
+
+    client = client_for("agency_officer")
+    url = reverse("extension:project_list")
+    client.get(url)  # warm: content types, permissions
+
+    def page_and_export():
+        page = client.get(url)
+        assert page.status_code == 200
+        assert page.content.decode().count("btn-outline-secondary py-0") == min(Project.objects.count(), 50)
+        export = client.get(url, {"export": "xlsx"})
+        assert export.status_code == 200
+        sheet = load_workbook(io.BytesIO(b"".join(export.streaming_content))).active
+        assert sheet.max_row == 3 + Project.objects.count()
+
+    with django_assert_max_num_queries(40) as small:
+        page_and_export()
+    _more_projects(120)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        page_and_export()
