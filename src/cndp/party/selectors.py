@@ -106,23 +106,6 @@ def organisation_cells(organisation: Unit) -> QuerySet:
     )
 
 
-def member_states(queryset: QuerySet, at: datetime.date) -> dict[int, tuple[rules.MemberState | None, int]]:
-    """{member pk: (state at `at`, cell on `at` — or the last one for a member no longer here)} for the
-    members of `queryset`, in two queries whatever its size (replayed from the events: for a page of
-    members, not for the registry)."""
-    members = (
-        Member.objects.filter(pk__in=queryset.values("pk"))
-        .only("pk", "admitted_on", "official_on", "cell_id")
-        .prefetch_related(events_prefetch())
-    )
-    out = {}
-    for member in members:
-        state = member.state_at(at)
-        cell_id = state.cell_id if state is not None and state.in_organisation else member.cell_id
-        out[member.pk] = (state, cell_id)
-    return out
-
-
 @dataclass(frozen=True)
 class PartyCounts:
     cells: int

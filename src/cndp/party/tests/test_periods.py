@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from cndp.accounts.models import Unit, User
 from cndp.party import rules
 from cndp.party.models import Member, MemberEvent, MemberPeriod
-from cndp.party.selectors import cell_counts, counts_at, member_counts, periods_at
+from cndp.party.selectors import cell_counts, counts_at, member_counts, organisation_cells, periods_at
 from cndp.party.services import member_event_delete, member_event_record
 
 from .factories import admin, make_member
@@ -191,7 +191,12 @@ def test_counts_at_a_date_are_one_query(demo, django_assert_num_queries):
     cell = Unit.objects.get(code="cb-vp")
     with django_assert_num_queries(1):
         one = counts_at(SEED, cell_ids=[cell.pk])
-    assert one.members == next(r.total for r in cell_counts(SEED) if r.cell == cell)
+    assert one.members == next(r.total for r in cell_counts(SEED) if r.cell == cell) == 9
+    committee = cell.parent
+    with django_assert_num_queries(1):
+        organisation = counts_at(SEED, cell_ids=organisation_cells(committee))
+    assert (organisation.members, organisation.official) == (56, 43)
+    assert counts_at(SEED, cell_ids=organisation_cells(Unit.objects.get(code="arid"))).members == 0
 
 
 def test_hiring_someone_today_does_not_change_the_2015_ratio(demo):
