@@ -42,12 +42,15 @@ class CellFilter(django_filters.CharFilter):
 
 
 def cell_from(value: str) -> Unit | None:
+    """The cell a filter value names (its code, or its id); an unsaved stand-in that matches no member
+    when none does; None when the value is empty."""
     value = (value or "").strip()
     if not value:
         return None
-    cells = Unit.objects.filter(kind="party_cell")
-    lookup = Q(code=value) | Q(pk=int(value)) if value.isdigit() else Q(code=value)
-    return cells.filter(lookup).first() or Unit(pk=0, kind="party_cell")
+    lookup = Q(code=value)
+    if value.isdigit() and len(value) < 19:  # an id (a longer number is none: beyond a BIGINT)
+        lookup |= Q(pk=int(value))
+    return Unit.objects.filter(kind="party_cell").filter(lookup).first() or Unit(pk=0, kind="party_cell")
 
 
 class MemberFilterSet(BaseFilterSet):
