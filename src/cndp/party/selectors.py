@@ -26,22 +26,24 @@ def member_queryset() -> QuerySet:
     return Member.objects.select_related("cell").prefetch_related(events_prefetch())
 
 
+def _at(at: datetime.date) -> Q:
+    return Q(valid_from__lte=at) & (Q(valid_to__isnull=True) | Q(valid_to__gt=at))
+
+
 def periods_at(at: datetime.date) -> QuerySet:
     """The period of each member that covers day `at` (one per member admitted by then)."""
-    return MemberPeriod.objects.filter(valid_from__lte=at).filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gt=at)
-    )
+    return MemberPeriod.objects.filter(_at(at))
 
 
 def in_organisation_at(at: datetime.date, cell_ids=None) -> QuerySet:
     """The periods of the members in the Party Committee on `at`, in the given cells (ids or a
-    queryset of ids) if any."""
-    qs = periods_at(at).filter(in_organisation=True)
+    queryset of ids) if any. One `filter()`: the query is built once (it is the hot path of counts)."""
+    where = _at(at) & Q(in_organisation=True)
     if isinstance(cell_ids, list | tuple) and len(cell_ids) == 1:
-        return qs.filter(cell_id=cell_ids[0])
-    if cell_ids is not None:
-        qs = qs.filter(cell_id__in=cell_ids)
-    return qs
+        where &= Q(cell_id=cell_ids[0])
+    elif cell_ids is not None:
+        where &= Q(cell_id__in=cell_ids)
+    return MemberPeriod.objects.filter(where)
 
 
 def cells_at(at: datetime.date) -> QuerySet:
