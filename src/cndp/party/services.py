@@ -284,13 +284,16 @@ def member_event_delete(*, user, event: MemberEvent) -> None:
 def member_periods_rebuild(*, batch_size: int = 2000) -> int:
     """Rebuild every member's dated periods from their events (a record without events: from the
     history its dates imply), batch by batch, each batch in its own transaction. Returns the number of
-    members. Used by `cndp manage party_rebuild_states` and the data migration's equivalent."""
+    members. A maintenance operation with no acting user (`cndp manage party_rebuild_states`, like the
+    data migration that built them first); each batch's members are locked as `member_event_record`
+    locks them, so a history recorded meanwhile is not overwritten by a stale replay."""
     done = 0
     last_pk = 0
     while True:
         with transaction.atomic():
             members = list(
-                Member.objects.filter(pk__gt=last_pk)
+                Member.objects.select_for_update()
+                .filter(pk__gt=last_pk)
                 .order_by("pk")
                 .only("pk", "admitted_on", "official_on", "cell_id")
                 .prefetch_related("events")[:batch_size]
