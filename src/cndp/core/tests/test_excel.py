@@ -181,3 +181,25 @@ def test_the_list_export_is_streamed_from_a_query_iterator(demo, client_for, dja
     assert len(rows) == 3 + expected
     assert {row[2] for row in rows[3:]} == {2025}
     assert f"{expected} bản ghi" in rows[1][0]
+
+
+def test_a_streamed_sheet_holds_no_more_memory_for_more_rows():
+    import tracemalloc
+
+    from cndp.core.excel import workbook_chunks
+
+    def rows(n):
+        for i in range(n):
+            yield [f"BM-{i:06d}", f"Đề án khuyến công thử tải số {i}", 2025, 123_456_789, "Đang thực hiện"]
+
+    def peak(n):
+        tracemalloc.start()
+        try:
+            size = sum(len(chunk) for chunk in workbook_chunks("Đề án", list("ABCDE"), rows(n)))
+            return size, tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    (small_size, small_peak), (big_size, big_peak) = peak(2_000), peak(30_000)
+    assert big_size > 10 * small_size
+    assert big_peak < small_peak + 1_000_000  # an in-memory workbook of 30,000 rows holds tens of MB
