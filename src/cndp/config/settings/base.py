@@ -242,6 +242,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",  # not the CDN's (closed network, Content-Security-Policy)
     "COMPONENT_SPLIT_REQUEST": True,
+    # One name for a choice set shared by extension's progress reports and the reporting calendar.
+    "ENUM_NAME_OVERRIDES": {
+        "ReportBasisEnum": "cndp.obligations.choices.Basis",
+        "ReportStateEnum": "cndp.obligations.choices.State",
+    },
 }
 
 DJANGO_TABLES2_TEMPLATE = "core/table.html"
