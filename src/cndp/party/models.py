@@ -160,7 +160,18 @@ class Member(CndpModel):
         self.full_name = nfc(self.full_name)
         self.card_number = nfc(self.card_number)
         self.name_sort_key = name_sort_key(self.full_name)
+        adding = self._state.adding
         super().save(*args, **kwargs)
+        if adding and self.admitted_on is not None:
+            # A record created outside the services stands for the history its dates imply, in the
+            # counts too; the services then replace these periods by those of the events they write.
+            field = self._meta.get_field("admitted_on")
+            implied = rules.events_from_dates(
+                field.to_python(self.admitted_on), field.to_python(self.official_on), self.cell_id
+            )
+            MemberPeriod.objects.bulk_create(
+                MemberPeriod.from_rule(self.pk, p) for p in rules.periods(implied)
+            )
 
 
 def standing_label(state: rules.MemberState | None) -> str:

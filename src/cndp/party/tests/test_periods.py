@@ -234,3 +234,18 @@ def test_cells_count_from_their_founding_to_their_dissolution(demo):
     assert old.dissolved_on == timezone.localdate()
     assert member_counts(SEED).cells == 8  # the 2015 figure stays
     assert member_counts().cells == 8  # one founded, one dissolved
+
+
+def test_a_member_saved_outside_the_services_counts_from_its_dates(demo):
+    before = counts_at(D(2012, 1, 1))
+    Member.objects.create(
+        full_name="Nguyễn Văn Ngoài",
+        gender="male",
+        cell=Unit.objects.get(code="cb-kc"),
+        admitted_on=D(2010, 1, 1),
+        official_on=D(2011, 1, 1),
+    )
+    after = counts_at(D(2012, 1, 1))
+    assert (after.members, after.official) == (before.members + 1, before.official + 1)
+    cell = [Unit.objects.get(code="cb-kc").pk]
+    assert counts_at(D(2010, 6, 1), cell).probationary == counts_at(D(2009, 12, 31), cell).probationary + 1
