@@ -20,5 +20,17 @@ class UserAdmin(ServiceHistoryAdmin, BaseUserAdmin):
     ordering = ("name_sort_key",)
     fieldsets = (
         *BaseUserAdmin.fieldsets,
-        ("CNĐP", {"fields": ("full_name", "unit", "position", "phone", "is_agency_staff")}),
+        (
+            "CNĐP",
+            {
+                "fields": (
+                    "full_name",
+                    "unit",
+                    "position",
+                    "phone",
+                    "is_agency_staff",
+                    ("agency_staff_from", "agency_staff_to"),
+                )
+            },
+        ),
     )

@@ -249,3 +249,12 @@ def test_a_member_saved_outside_the_services_counts_from_its_dates(demo):
     assert (after.members, after.official) == (before.members + 1, before.official + 1)
     cell = [Unit.objects.get(code="cb-kc").pk]
     assert counts_at(D(2010, 6, 1), cell).probationary == counts_at(D(2009, 12, 31), cell).probationary + 1
+
+
+def test_the_admin_shows_and_keeps_the_employment_dates(client_for):
+    person = User.objects.get(username="cb001")
+    page = client_for("admin").get(f"/admin/accounts/user/{person.pk}/change/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'name="agency_staff_from"' in html and 'name="agency_staff_to"' in html
+    assert person.agency_staff_from is not None and person.agency_staff_from < SEED
