@@ -79,9 +79,6 @@ class Unit(CndpModel):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("accounts:unit_detail", args=[self.pk])
-
     def save(self, *args, **kwargs):
         """A unit made inactive is dissolved today unless a date is given; made active again, it is
         no longer dissolved."""

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from cndp.core.text import fold
@@ -61,9 +65,55 @@ class CndpModel(models.Model):
                 parts.append(str(value))
         return fold(" ".join(parts))[:500]
 
+    def get_absolute_url(self) -> str:
+        """The record's page by the registry's naming rule, `<app>:<model>_detail` (e.g.
+        `places:province_detail`); "" when the app has no such page. A record shown inside another
+        one's page (a member's event, a programme's target) overrides it."""
+        opts = self._meta
+        try:
+            return reverse(f"{opts.app_label}:{opts.model_name}_detail", args=[self.pk])
+        except NoReverseMatch:
+            return ""
+
     def save(self, *args, **kwargs):
         self.search_folded = self.search_text()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "search_folded", "updated"}
         super().save(*args, **kwargs)
+
+
+class DatedReference(CndpModel):
+    """Dữ liệu tham chiếu có hiệu lực — a reference record in force from a date (to a date) under a legal
+    basis: funding caps, calendar rules, indicators, the Decree's thresholds. A subclass adds its check
+    constraint with `valid_range_constraint("<prefix>")` and finds what applied on a day with `valid_at`."""
+
+    valid_from = models.DateField(_("hiệu lực từ"))
+    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    legal_basis = models.TextField(_("căn cứ pháp lý"), help_text=_("Số, ngày văn bản và điều, khoản"))
+
+    class Meta:
+        abstract = True
+
+    def is_valid_at(self, date: datetime.date) -> bool:
+        return self.valid_from <= date and (self.valid_to is None or date <= self.valid_to)
+
+    def clean(self):
+        super().clean()
+        if self.valid_to and self.valid_from and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": _("Ngày hết hiệu lực phải sau ngày có hiệu lực.")})
+
+
+def valid_range_constraint(name: str) -> models.CheckConstraint:
+    """The database's guard of a dated record: no end before its start."""
+    return models.CheckConstraint(
+        condition=models.Q(valid_to__isnull=True) | models.Q(valid_from__lte=models.F("valid_to")),
+        name=f"{name}_valid_range",
+    )
+
+
+def valid_at(queryset: models.QuerySet, date: datetime.date) -> models.QuerySet:
+    """The records of a dated model in force on `date`."""
+    return queryset.filter(valid_from__lte=date).filter(
+        models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=date)
+    )

@@ -3,24 +3,21 @@ steps each obligation went through."""
 
 from __future__ import annotations
 
-import datetime
-
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from cndp.core.models import CndpModel
+from cndp.core.models import CndpModel, DatedReference
 from cndp.obligations import calendar, kinds
 from cndp.obligations.choices import Action, Audience, Basis, PeriodType, State
 
 
-class CalendarRule(CndpModel):
+class CalendarRule(DatedReference):
     """Quy định lịch báo cáo — the period, due day, data cut-off, reminder and escalation steps of the
     kinds of obligation it governs, effective-dated with its legal basis. Changing it (in the admin or
     the registry) moves the due dates of the open obligations it governs (services.rule_save)."""
@@ -51,9 +48,6 @@ class CalendarRule(CndpModel):
     )
     final_days = models.PositiveSmallIntegerField(_("báo cáo tổng kết: số ngày sau khi kết thúc"), default=30)
     remind_days = models.PositiveSmallIntegerField(_("nhắc trước hạn (ngày)"), default=7)
-    valid_from = models.DateField(_("hiệu lực từ"))
-    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
-    legal_basis = models.TextField(_("căn cứ pháp lý"), help_text=_("Số, ngày văn bản và điều, khoản"))
     confirmed = models.BooleanField(
         _("đã đối chiếu văn bản"),
         default=False,
@@ -94,17 +88,10 @@ class CalendarRule(CndpModel):
             text += " (" + str(_("CHƯA ĐỐI CHIẾU")) + ")"
         return text
 
-    def get_absolute_url(self) -> str:
-        return reverse("obligations:calendarrule_detail", args=[self.pk])
-
     def clean(self):
-        if self.valid_to and self.valid_from and self.valid_to < self.valid_from:
-            raise ValidationError({"valid_to": _("Ngày hết hiệu lực phải sau ngày có hiệu lực.")})
+        super().clean()
         if not isinstance(self.kinds, list) or not all(isinstance(k, str) for k in self.kinds):
             raise ValidationError({"kinds": _("Danh sách loại báo cáo không hợp lệ.")})
-
-    def is_valid_at(self, date: datetime.date) -> bool:
-        return self.valid_from <= date and (self.valid_to is None or date <= self.valid_to)
 
     def as_rule(self, steps=None) -> calendar.Rule:
         """The plain rule; `steps` (the rule's EscalationStep rows) may be given to spare a query."""
@@ -237,9 +224,6 @@ class Obligation(CndpModel):
 
     def __str__(self) -> str:
         return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("obligations:obligation_detail", args=[self.pk])
 
     @property
     def kind_label(self) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -55,9 +54,6 @@ class Province(CndpModel):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("places:province_detail", args=[self.pk])
 
     @property
     def short_name(self) -> str:
@@ -127,6 +123,3 @@ class Region(CndpModel):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("places:region_detail", args=[self.pk])
