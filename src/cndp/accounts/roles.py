@@ -41,6 +41,12 @@ EXTENSION_MODELS = (
 # side and reviewed ("add") by the agency.
 OBLIGATION_MODELS = ("calendarrule", "escalationstep", "obligation", "obligationstep")
 
+# Local-industry monitoring: indicators and data sets are the agency's reference data; a province officer
+# enters its province's values and submits its data sets (the submission is an obligation of the shared
+# calendar: "change" there); the agency approves or returns them.
+INDICATOR_REFERENCE = ("indicator", "dataset", "datasetindicator", "validationrule")
+INDICATOR_MODELS = (*INDICATOR_REFERENCE, "datavalue", "submission")
+
 # role → {"app.model": actions}
 ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     Role.ADMIN: {"*": ALL},
@@ -51,6 +57,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "accounts.user": (VIEW,),
         **{f"extension.{m}": ALL for m in EXTENSION_MODELS},
         **{f"obligations.{m}": ALL for m in OBLIGATION_MODELS},
+        **{f"indicators.{m}": ALL for m in INDICATOR_MODELS},
     },
     Role.PROVINCE_OFFICER: {
         "places.province": (VIEW,),
@@ -67,6 +74,9 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "obligations.calendarrule": (VIEW,),
         "obligations.escalationstep": (VIEW,),
         "obligations.obligation": (VIEW, CHANGE),  # submits its province's reports
+        **{f"indicators.{m}": (VIEW,) for m in INDICATOR_REFERENCE},
+        "indicators.datavalue": (VIEW, ADD, CHANGE),  # its province's values, until submitted
+        "indicators.submission": (VIEW, CHANGE),  # submits its province's data sets
         "obligations.obligationstep": (VIEW,),
     },
     Role.PARTY_OFFICER: {
@@ -123,8 +133,19 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "elections.countingboardmember": (VIEW,),
         **{f"extension.{m}": (VIEW,) for m in EXTENSION_MODELS},
         **{f"obligations.{m}": (VIEW,) for m in OBLIGATION_MODELS},
+        **{f"indicators.{m}": (VIEW,) for m in INDICATOR_MODELS},
     },
 }
 
 # Models whose permissions the administrator role covers with "*".
-ADMIN_APPS = ("places", "accounts", "party", "congress", "elections", "obligations", "extension", "core")
+ADMIN_APPS = (
+    "places",
+    "accounts",
+    "party",
+    "congress",
+    "elections",
+    "obligations",
+    "extension",
+    "indicators",
+    "core",
+)

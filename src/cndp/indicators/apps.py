@@ -1,0 +1,34 @@
+import importlib
+
+from django.apps import AppConfig
+from django.utils.functional import classproperty
+from django.utils.translation import gettext_lazy as _
+
+
+class IndicatorsConfig(AppConfig):
+    """Theo dõi công nghiệp địa phương. Its menu is declared by the screens, in `indicators/menu.py`
+    (`MENU`, a tuple of core.navigation.MenuGroup): the menu appears with them."""
+
+    name = "cndp.indicators"
+    label = "indicators"
+    verbose_name = _("Công nghiệp địa phương")
+
+    @classproperty
+    def menu(cls):  # noqa: N805 (read on the instance by core.navigation)
+        try:
+            return importlib.import_module("cndp.indicators.menu").MENU
+        except ModuleNotFoundError:
+            return ()
+
+    def ready(self):
+        from cndp.indicators.models import SUBMISSION_KIND
+        from cndp.obligations import kinds
+
+        kinds.register(
+            kinds.Kind(
+                SUBMISSION_KIND,
+                _("báo cáo số liệu công nghiệp địa phương"),
+                _("báo cáo số liệu"),
+                where=_("Công nghiệp địa phương › Nhập số liệu"),
+            )
+        )
