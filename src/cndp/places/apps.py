@@ -16,6 +16,9 @@ class PlacesConfig(AppConfig):
             (
                 MenuItem(_("Tỉnh, thành phố"), "places:province_list", "places.view_province"),
                 MenuItem(_("Vùng"), "places:region_list", "places.view_region"),
+                MenuItem(
+                    _("Bản đồ sắp xếp đơn vị hành chính"), "places:province_map", "places.view_province"
+                ),
             ),
             order=80,
         ),

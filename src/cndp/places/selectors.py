@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from cndp.places.choices import ProvinceVersion
 from cndp.places.models import Province, ProvinceName, Region
@@ -79,3 +79,13 @@ def region_membership_of(province: Province) -> list[dict]:
             {"region": region, "via": sorted(inside, key=lambda p: p.code), "whole": len(inside) == len(ids)}
         )
     return out
+
+
+def province_merge_sizes(version: str) -> list[tuple[Province, int]]:
+    """Each unit of a version with the number of old units that form its unit of 1/7/2025 (1 = kept as it
+    was; 2–3 = merged): the 34 by their predecessors, the 63 by their successor's. One query."""
+    if version == ProvinceVersion.V63:
+        queryset = Province.objects.filter(version=version).annotate(size=Count("successor__predecessors"))
+    else:
+        queryset = Province.objects.filter(version=version).annotate(size=Count("predecessors"))
+    return [(p, p.size) for p in queryset.order_by("code")]

@@ -148,6 +148,8 @@ EXPECTATIONS: dict[str, Expect] = {
     "extension:report_review": POST_ONLY,
     "extension:document_add": POST_ONLY,
     "extension:document_download": perms("extension.view_projectdocument"),
+    # places
+    "places:province_map": perms("places.view_province"),
     # the reporting calendar
     "obligations:todo": perms("obligations.view_obligation"),
     "obligations:obligation_submit": POST_ONLY,
