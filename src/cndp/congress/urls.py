@@ -15,5 +15,5 @@ urlpatterns = [
     path("congresses/<int:pk>/proceedings/", views.proceedings, name="proceedings"),
     path("congresses/<int:pk>/cards.pdf", views.delegate_cards, name="cards"),
     path("delegates/<int:pk>/exclusion/", views.delegate_exclusion, name="delegate_exclusion"),
-    path("", include("cndp.congress.urls_documents")),
+    path("", include("cndp.congress.documents.urls")),
 ]

@@ -13,7 +13,7 @@ DEMO_APPS = [
     "cndp.accounts",
     "cndp.party",
     "cndp.congress",
-    "cndp.congress.demo_documents",
+    "cndp.congress.documents",
     "cndp.elections",
     "cndp.extension",
 ]

@@ -3,8 +3,8 @@ on the document page."""
 
 from rest_framework import serializers
 
-from cndp.congress.choices_documents import Answer
-from cndp.congress.filtersets_documents import CommentFilterSet, DraftDocumentFilterSet
+from cndp.congress.documents.choices import Answer
+from cndp.congress.documents.filtersets import CommentFilterSet, DraftDocumentFilterSet
 from cndp.congress.models import Comment, DocumentSection, DraftDocument
 from cndp.core.api.serializers import NFCModelSerializer
 from cndp.core.api.views import RestrictedReadOnlyViewSet

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from cndp.congress.choices_documents import (
+from cndp.congress.documents.choices import (
     EXPLAINED_ANSWERS,
     Answer,
     AuthorKind,

@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from cndp.congress import services, services_documents
+from cndp.congress import services
 from cndp.congress.choices import CongressStatus
+from cndp.congress.documents import services as services_documents
 from cndp.congress.models import AgendaItem, CheckEvent, Congress, Delegate, DocumentSection, Vote
 from cndp.elections import services as election_services
 from cndp.elections.models import Election

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cndp.accounts.choices import UnitKind
 from cndp.accounts.models import Unit
-from cndp.congress.choices_documents import Answer, AuthorKind, DocumentKind, DocumentStatus
+from cndp.congress.documents.choices import Answer, AuthorKind, DocumentKind, DocumentStatus
 from cndp.congress.models import Comment, Congress, DraftDocument
 from cndp.core.filtersets import BaseFilterSet
 

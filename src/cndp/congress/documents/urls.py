@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from cndp.congress import views_documents as views
+from cndp.congress.documents import views as views
 
 urlpatterns: list = [
     *views.DraftDocumentViews.urls(),

@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from cndp.congress.choices_documents import DocumentKind
+from cndp.congress.documents.choices import DocumentKind
+from cndp.congress.documents.selectors import Synthesis, synthesis
 from cndp.congress.models import DraftDocument, roman
-from cndp.congress.selectors_documents import Synthesis, synthesis
 from cndp.core.excel import build_workbook
 from cndp.core.pdf import render_pdf
 

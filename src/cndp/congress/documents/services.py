@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cndp.accounts.choices import UnitKind
-from cndp.congress.choices_documents import EXPLAINED_ANSWERS, Answer, AuthorKind, DocumentStatus
+from cndp.congress.documents.choices import EXPLAINED_ANSWERS, Answer, AuthorKind, DocumentStatus
+from cndp.congress.documents.sections import split_sections
 from cndp.congress.models import Comment, Congress, Delegate, DocumentSection, DraftDocument
-from cndp.congress.sections import split_sections
 from cndp.congress.services import congress_require_open
 from cndp.core.permissions import require
 from cndp.core.services import ServiceError

@@ -16,19 +16,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cndp.congress import exports_documents as exports
-from cndp.congress import selectors_documents as selectors
-from cndp.congress import services_documents as services
-from cndp.congress.filtersets_documents import CommentFilterSet, DraftDocumentFilterSet
-from cndp.congress.forms_documents import (
+from cndp.congress.documents import exports, selectors, services
+from cndp.congress.documents.filtersets import CommentFilterSet, DraftDocumentFilterSet
+from cndp.congress.documents.forms import (
     AnswerForm,
     CommentForm,
     DraftDocumentForm,
     SectionForm,
     SectionsImportForm,
 )
+from cndp.congress.documents.tables import CommentTable, DraftDocumentTable
 from cndp.congress.models import Comment, DocumentSection, DraftDocument
-from cndp.congress.tables_documents import CommentTable, DraftDocumentTable
 from cndp.core import generic
 from cndp.core.excel import workbook_response
 from cndp.core.permissions import can, require

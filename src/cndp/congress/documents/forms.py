@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cndp.accounts.choices import UnitKind
 from cndp.accounts.models import Unit
-from cndp.congress.choices_documents import Answer, AuthorKind
+from cndp.congress.documents.choices import Answer, AuthorKind
 from cndp.congress.models import Delegate, DocumentSection, DraftDocument
 from cndp.core.forms import Form, ModelForm
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from cndp.congress.choices_documents import Answer
+from cndp.congress.documents.choices import Answer
 from cndp.congress.models import Comment, DocumentSection, DraftDocument
 
 

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 from cndp.accounts.choices import UnitKind
 from cndp.accounts.models import Unit, User
-from cndp.congress import services_documents as services
-from cndp.congress.choices_documents import Answer, DocumentKind, DocumentStatus
+from cndp.congress.documents import services as services
+from cndp.congress.documents.choices import Answer, DocumentKind, DocumentStatus
 from cndp.congress.models import Comment, Congress, Delegate, DraftDocument
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
