@@ -5,6 +5,7 @@
     cndp demo                load / refresh the demo data and print the demo logins
     cndp worker              run the background-task worker (database queue)
     cndp tally FILE|-        count one secret-ballot election (no Django, no database)
+    cndp indicators …        import indicator values / aggregate an indicator (JSON)
     cndp backup [FILE]       the database and uploaded files into one .tar.gz (manifest, SHA-256s)
     cndp restore FILE        put a backup back into an empty database (--force: replace what is there)
     cndp manage ARGS…        any Django management command
@@ -87,6 +88,16 @@ def cmd_tally(args) -> int:
     return tally_main(args.rest)
 
 
+def cmd_indicators(args) -> int:
+    # The exchange contract of indicator values (import, aggregate) on the configured database; standard
+    # error carries only the refusal's one line (no start-up notices below WARNING).
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    _django()
+    from cndp.indicators.commands import main as indicators_main
+
+    return indicators_main(args.rest)
+
+
 def _call_or_explain(*args: str) -> int:
     """Run a command; a refusal (CommandError) is printed as its message, not a traceback."""
     from django.core.management import CommandError
@@ -136,6 +147,11 @@ def build_parser():
     tally = sub.add_parser("tally", help="count one election from a JSON request (FILE or -)", add_help=False)
     tally.add_argument("rest", nargs=argparse.REMAINDER)
     tally.set_defaults(func=cmd_tally)
+    indicators = sub.add_parser(
+        "indicators", help="import indicator values or aggregate an indicator (JSON)", add_help=False
+    )
+    indicators.add_argument("rest", nargs=argparse.REMAINDER)
+    indicators.set_defaults(func=cmd_indicators)
     backup = sub.add_parser("backup", help="back up the database and uploaded files into one archive")
     backup.add_argument("path", nargs="?", help="archive to write (default: backups/cndp-<date-time>.tar.gz)")
     backup.set_defaults(func=cmd_backup)
