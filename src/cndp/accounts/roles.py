@@ -41,6 +41,10 @@ EXTENSION_MODELS = (
 # side and reviewed ("add") by the agency.
 OBLIGATION_MODELS = ("calendarrule", "escalationstep", "obligation", "obligationstep")
 
+# Industrial clusters: the register (a province officer keeps its province's clusters, projects and
+# decisions and enters its reports; the agency reviews them) and the Decree 32 conditions (the agency's).
+CLUSTER_MODELS = ("cluster", "clusterdecision", "secondaryproject", "clusterreport", "clustercondition")
+
 # Local-industry monitoring: indicators and data sets are the agency's reference data; a province officer
 # enters its province's values and submits its data sets (the submission is an obligation of the shared
 # calendar: "change" there); the agency approves or returns them.
@@ -57,6 +61,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "accounts.user": (VIEW,),
         **{f"extension.{m}": ALL for m in EXTENSION_MODELS},
         **{f"obligations.{m}": ALL for m in OBLIGATION_MODELS},
+        **{f"clusters.{m}": ALL for m in CLUSTER_MODELS},
         **{f"indicators.{m}": ALL for m in INDICATOR_MODELS},
     },
     Role.PROVINCE_OFFICER: {
@@ -74,6 +79,11 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "obligations.calendarrule": (VIEW,),
         "obligations.escalationstep": (VIEW,),
         "obligations.obligation": (VIEW, CHANGE),  # submits its province's reports
+        "clusters.cluster": (VIEW, ADD, CHANGE),  # scoped to the officer's province
+        "clusters.clusterdecision": (VIEW, ADD),
+        "clusters.secondaryproject": (VIEW, ADD, CHANGE),
+        "clusters.clusterreport": (VIEW, CHANGE),  # enters and submits its province's reports
+        "clusters.clustercondition": (VIEW,),
         **{f"indicators.{m}": (VIEW,) for m in INDICATOR_REFERENCE},
         "indicators.datavalue": (VIEW, ADD, CHANGE),  # its province's values, until submitted
         "indicators.submission": (VIEW, CHANGE),  # submits its province's data sets
@@ -133,6 +143,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "elections.countingboardmember": (VIEW,),
         **{f"extension.{m}": (VIEW,) for m in EXTENSION_MODELS},
         **{f"obligations.{m}": (VIEW,) for m in OBLIGATION_MODELS},
+        **{f"clusters.{m}": (VIEW,) for m in CLUSTER_MODELS},
         **{f"indicators.{m}": (VIEW,) for m in INDICATOR_MODELS},
     },
 }
@@ -146,6 +157,7 @@ ADMIN_APPS = (
     "elections",
     "obligations",
     "extension",
+    "clusters",
     "indicators",
     "core",
 )

@@ -55,6 +55,7 @@ urlpatterns = [
     path("elections/", include("cndp.elections.urls")),
     path("extension/", include("cndp.extension.urls")),
     path("obligations/", include("cndp.obligations.urls")),
+    path("clusters/", include("cndp.clusters.urls")),
     path("api/", include(api_patterns)),
     path("admin/", admin.site.urls),
 ]

@@ -154,6 +154,9 @@ EXPECTATIONS: dict[str, Expect] = {
     "obligations:todo": perms("obligations.view_obligation"),
     "obligations:obligation_submit": POST_ONLY,
     "obligations:obligation_review": POST_ONLY,
+    # industrial clusters
+    "clusters:cluster_flagged": perms("clusters.view_cluster"),
+    "clusters:cluster_decision": POST_ONLY,
     # API
     "api-root": SIGNED_IN,
     "api-token": Expect(who="public", ok=405),
@@ -216,6 +219,7 @@ PK_MODELS = {
     "extension:report_review": "extension.ProgressReport",
     "obligations:obligation_submit": "obligations.Obligation",
     "obligations:obligation_review": "obligations.Obligation",
+    "clusters:cluster_decision": "clusters.Cluster",
 }
 
 # Which record to take where the first one would not show the page: a project still open to editing.
