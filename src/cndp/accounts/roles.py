@@ -41,6 +41,19 @@ EXTENSION_MODELS = (
 # side and reviewed ("add") by the agency.
 OBLIGATION_MODELS = ("calendarrule", "escalationstep", "obligation", "obligationstep")
 
+# Follow-up of leaders' conclusions: the agency keeps the notices and tasks; a unit assigned (a province's
+# Department among them) reports on its part ("add" a progress report; services.may_report checks it is
+# the unit assigned).
+FOLLOWUP_MODELS = (
+    "leader",
+    "workingsession",
+    "notice",
+    "task",
+    "assignment",
+    "progressreport",
+    "deadlineextension",
+)
+
 # Industrial clusters: the register (a province officer keeps its province's clusters, projects and
 # decisions and enters its reports; the agency reviews them) and the Decree 32 conditions (the agency's).
 CLUSTER_MODELS = ("cluster", "clusterdecision", "secondaryproject", "clusterreport", "clustercondition")
@@ -61,6 +74,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "accounts.user": (VIEW,),
         **{f"extension.{m}": ALL for m in EXTENSION_MODELS},
         **{f"obligations.{m}": ALL for m in OBLIGATION_MODELS},
+        **{f"followup.{m}": ALL for m in FOLLOWUP_MODELS},
         **{f"clusters.{m}": ALL for m in CLUSTER_MODELS},
         **{f"indicators.{m}": ALL for m in INDICATOR_MODELS},
     },
@@ -88,6 +102,9 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "indicators.datavalue": (VIEW, ADD, CHANGE),  # its province's values, until submitted
         "indicators.submission": (VIEW, CHANGE),  # submits its province's data sets
         "obligations.obligationstep": (VIEW,),
+        # the tasks concerning its province (not the leaders' register and their weekly digest)
+        **{f"followup.{m}": (VIEW,) for m in FOLLOWUP_MODELS if m != "leader"},
+        "followup.progressreport": (VIEW, ADD),  # its Department reports on the tasks assigned to it
     },
     Role.PARTY_OFFICER: {
         "places.province": (VIEW,),
@@ -143,6 +160,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "elections.countingboardmember": (VIEW,),
         **{f"extension.{m}": (VIEW,) for m in EXTENSION_MODELS},
         **{f"obligations.{m}": (VIEW,) for m in OBLIGATION_MODELS},
+        **{f"followup.{m}": (VIEW,) for m in FOLLOWUP_MODELS},
         **{f"clusters.{m}": (VIEW,) for m in CLUSTER_MODELS},
         **{f"indicators.{m}": (VIEW,) for m in INDICATOR_MODELS},
     },
@@ -159,5 +177,6 @@ ADMIN_APPS = (
     "extension",
     "clusters",
     "indicators",
+    "followup",
     "core",
 )

@@ -18,6 +18,7 @@ api_patterns = [
     path("elections/", include("cndp.elections.api.urls")),
     path("extension/", include("cndp.extension.api.urls")),
     path("obligations/", include("cndp.obligations.api.urls")),
+    path("followup/", include("cndp.followup.api.urls")),
     path("token/", ObtainExpiringAuthToken.as_view(), name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # Signed-in users only (the schema answers 401 / 403); the split view serves Swagger UI's start-up
@@ -55,6 +56,7 @@ urlpatterns = [
     path("elections/", include("cndp.elections.urls")),
     path("extension/", include("cndp.extension.urls")),
     path("obligations/", include("cndp.obligations.urls")),
+    path("followup/", include("cndp.followup.urls")),
     path("clusters/", include("cndp.clusters.urls")),
     path("api/", include(api_patterns)),
     path("admin/", admin.site.urls),

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "cndp.elections",
     "cndp.obligations",
     "cndp.extension",
+    "cndp.followup",
     "cndp.clusters",
     "cndp.indicators",
 ]

@@ -37,7 +37,7 @@ ROLES = [
     "counting_board",
     "leader",
 ]
-API_URL_MODULES = ["accounts", "places", "party", "congress", "elections", "extension"]
+API_URL_MODULES = ["accounts", "places", "party", "congress", "elections", "extension", "followup"]
 
 # What each role may change on each writable endpoint: "*" every writable field, a set names the fields,
 # "" nothing (403 or 404). Written out on purpose: a change of rights or of a serializer fails here.

@@ -157,6 +157,18 @@ EXPECTATIONS: dict[str, Expect] = {
     # industrial clusters
     "clusters:cluster_flagged": perms("clusters.view_cluster"),
     "clusters:cluster_decision": POST_ONLY,
+    # follow-up of leaders' conclusions (the agency enters the tasks; the units assigned report)
+    "followup:notice_paste": perms("followup.view_notice", "followup.add_task"),
+    "followup:notice_tasks_save": POST_ONLY,
+    "followup:notice_file": perms("followup.view_notice", ok=0),  # 404 when no PDF is attached
+    "followup:task_report": POST_ONLY,
+    "followup:task_confirm": POST_ONLY,
+    "followup:task_return": POST_ONLY,
+    "followup:task_extend": POST_ONLY,
+    "followup:report_document": perms("followup.view_progressreport", ok=0),  # 404 without a document
+    "followup:report": perms("followup.view_task"),
+    "followup:digest": perms("followup.view_task", "followup.view_leader"),
+    "followup:province_tasks": perms("followup.view_task"),
     # API
     "api-root": SIGNED_IN,
     "api-token": Expect(who="public", ok=405),
@@ -166,6 +178,8 @@ EXPECTATIONS: dict[str, Expect] = {
     "extension-api:progressreport-review": perms("extension.view_progressreport", ok=405),
     "extension-api:progressreport-submit": perms("extension.view_progressreport", ok=405),
     "obligations-api:obligation-submit": perms("obligations.view_obligation", ok=405),
+    "followup-api:task-confirm": perms("followup.view_task", ok=405),
+    "followup-api:task-extend": perms("followup.view_task", ok=405),
     "admin:login": Expect(who="public", ok=0),  # staff already signed in: on to the admin's index
 }
 
@@ -219,6 +233,14 @@ PK_MODELS = {
     "extension:report_review": "extension.ProgressReport",
     "obligations:obligation_submit": "obligations.Obligation",
     "obligations:obligation_review": "obligations.Obligation",
+    "followup:notice_paste": "followup.Notice",
+    "followup:notice_tasks_save": "followup.Notice",
+    "followup:notice_file": "followup.Notice",
+    "followup:task_report": "followup.Assignment",
+    "followup:task_confirm": "followup.Task",
+    "followup:task_return": "followup.Task",
+    "followup:task_extend": "followup.Task",
+    "followup:report_document": "followup.ProgressReport",
     "clusters:cluster_decision": "clusters.Cluster",
 }
 
