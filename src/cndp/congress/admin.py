@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from cndp.congress.models import CheckEvent, Comment, Congress, Delegate, DraftDocument
 from cndp.core.admin import ServiceHistoryAdmin
@@ -6,7 +7,18 @@ from cndp.core.admin import ServiceHistoryAdmin
 
 @admin.register(Congress)
 class CongressAdmin(ServiceHistoryAdmin):
-    list_display = ("__str__", "kind", "opens_on", "rule_set", "status")
+    list_display = ("__str__", "kind", "opens_on", "rule_set", "quorum_rule", "status")
+    readonly_fields = ("quorum_rule",)
+
+    @admin.display(description=_("điều kiện có mặt (bộ quy tắc)"))
+    def quorum_rule(self, obj):
+        """The quorum rule with its UNCONFIRMED marking: for the administrator only, never on working screens."""
+        if obj is None or obj.pk is None:
+            return ""
+        rule_set = obj.rules
+        if rule_set.quorum_note:
+            return f"{rule_set.quorum_label} — {rule_set.quorum_note}"
+        return rule_set.quorum_label
 
 
 @admin.register(Delegate)

@@ -1,7 +1,8 @@
 """Congress rules (quy định về đại hội) — plain Python, no Django.
 
 Rule sets: a congress is always handled under the texts of its date. What the sources leave open
-(the quorum) is a setting of the rule set, shown to the user and labelled UNCONFIRMED, never hidden.
+(the quorum) is a setting of the rule set: the administrator sees it labelled UNCONFIRMED (`quorum_note`,
+shown in the admin), official documents and working screens state the rule only (`quorum_label`).
 """
 
 from __future__ import annotations
@@ -38,8 +39,14 @@ class RuleSet:
             if self.quorum_against == "base"
             else "số được triệu tập"
         )
-        note = "" if self.quorum_confirmed else " (CHƯA XÁC NHẬN văn bản gốc — thiết lập của bộ quy tắc)"
-        return f"Có mặt ít nhất {self.quorum_numerator}/{self.quorum_denominator} {against}{note}"
+        return f"Có mặt ít nhất {self.quorum_numerator}/{self.quorum_denominator} {against}"
+
+    @property
+    def quorum_note(self) -> str:
+        """For the administrator only (admin): whether the quorum setting was checked against the text."""
+        if self.quorum_confirmed:
+            return ""
+        return "CHƯA XÁC NHẬN với văn bản gốc — thiết lập của bộ quy tắc"
 
 
 RULE_SETS = {
@@ -119,11 +126,46 @@ def attendance_sentence(attendance: Attendance, organisation: str, congress_kind
     """
     who = "đảng viên" if congress_kind == MEMBERS else "đại biểu"
     sentence = f"Tham dự Đại hội có {attendance.present} {who} từ {two_digits(attendance.cells_present)} chi bộ thuộc {organisation}"
-    if congress_kind == MEMBERS:
+    if congress_kind == MEMBERS and attendance.present_probationary:
         sentence += f", trong đó có {attendance.present_official} đảng viên chính thức và {attendance.present_probationary} đảng viên dự bị"
+    elif congress_kind == MEMBERS and attendance.present_official:
+        sentence += ", đều là đảng viên chính thức"  # never "… và 0 đảng viên dự bị"
     return sentence + "."
 
 
 def show_of_hands_adopted(votes_for: int, voters: int) -> bool:
     """A show-of-hands vote passes with more than half of those entitled to vote who are present."""
     return voters > 0 and votes_for * 2 > voters
+
+
+def official_date(day: datetime.date, place: str = "") -> str:
+    """The date line of a Party document (thể thức văn bản của Đảng): a day below 10 and the months
+    1 and 2 take a leading zero, the other months none — "ngày 06 tháng 6 năm 2026", "ngày 15 tháng 01 năm 2026".
+    """
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    text = f"ngày {day.day:02d} tháng {month} năm {day.year}"
+    return f"{place}, {text}" if place else text
+
+
+def sentence_case(label: str) -> str:
+    """A choice label inside a sentence: only its first letter lowered, proper names kept —
+    "Bầu Ban Chấp hành" → "bầu Ban Chấp hành" (never "bầu ban chấp hành")."""
+    return label[:1].lower() + label[1:]
+
+
+# Words of two syllables a header must never split across lines ("ĐỊA / PHƯƠNG", "VIỆT / NAM").
+HEADER_COMPOUNDS = (
+    "ĐẢNG BỘ", "CHI BỘ", "ĐẢNG ỦY", "CỘNG SẢN", "VIỆT NAM", "CÔNG NGHIỆP", "ĐỊA PHƯƠNG", "CÔNG THƯƠNG",
+    "KHUYẾN CÔNG", "PHÁT TRIỂN", "VĂN PHÒNG", "KIỂM PHIẾU", "KIỂM TRA", "CHẤP HÀNH", "THƯỜNG VỤ", "TỔ CHỨC",
+    "KẾ HOẠCH", "TÀI CHÍNH", "CƠ QUAN", "THÀNH PHỐ", "HÀ NỘI", "ĐÀ NẴNG", "KHU VỰC", "TRUNG TÂM", "QUẢN LÝ",
+)  # fmt: skip
+NBSP = "\u00a0"
+
+
+def header_name(name: str) -> str:
+    """An organisation's name for a document header, upper case, its two-syllable words held together by
+    non-breaking spaces so a narrow header wraps only between words."""
+    text = " ".join(name.upper().split())
+    for compound in HEADER_COMPOUNDS:
+        text = text.replace(compound, compound.replace(" ", NBSP))
+    return text

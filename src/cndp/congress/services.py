@@ -65,6 +65,14 @@ AUTO_EXCLUSION = {
 
 
 @transaction.atomic
+def summons_allowed(congress: Congress, *, has_delegates: bool) -> bool:
+    """The summons list is built while the congress is being prepared, or once for a congress recorded
+    directly as in session (Đang họp) that has no list yet; a closed congress never."""
+    if congress.status == CongressStatus.PREPARING:
+        return True
+    return congress.status == CongressStatus.IN_SESSION and not has_delegates
+
+
 def summons_build(*, congress: Congress, user, at: datetime.date | None = None) -> dict[str, int]:
     """Lập danh sách triệu tập: every member of the organisation on `at` (default: the opening day).
 
@@ -77,10 +85,12 @@ def summons_build(*, congress: Congress, user, at: datetime.date | None = None) 
 
     require(user, "add", Delegate)
     congress_require_open(congress)
-    if congress.status != CongressStatus.PREPARING:
-        raise ServiceError(_("Chỉ lập danh sách triệu tập khi đại hội đang chuẩn bị."))
-    at = at or congress.opens_on
     existing = set(Delegate.objects.filter(congress=congress).values_list("member_id", flat=True))
+    if not summons_allowed(congress, has_delegates=bool(existing)):
+        raise ServiceError(
+            _("Chỉ lập danh sách triệu tập khi đại hội đang chuẩn bị (hoặc đang họp mà chưa có danh sách).")
+        )
+    at = at or congress.opens_on
     next_number = Delegate.objects.filter(congress=congress).count() + 1
     added = 0
     for entry in members_at(at):

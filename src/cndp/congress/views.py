@@ -38,7 +38,12 @@ class CongressViews(generic.Registry):
 
     @classmethod
     def detail_extra(cls, obj):
-        extra = {"panel": selectors.congress_panel(obj), "delegate_count": obj.delegates.count()}
+        delegate_count = obj.delegates.count()
+        extra = {
+            "panel": selectors.congress_panel(obj),
+            "delegate_count": delegate_count,
+            "summons_allowed": services.summons_allowed(obj, has_delegates=bool(delegate_count)),
+        }
         if obj.is_closed:  # read-only: no edit or delete buttons, one message instead
             extra.update(can_change=False, can_delete=False, closed_message=services.closed_message())
         return extra
@@ -332,19 +337,13 @@ def proceedings(request, pk):
 
 @login_required
 def delegate_cards(request, pk):
-    """Thẻ đại biểu (PDF, 8 thẻ một trang A4): name, cell, kind and the code as text and QR, for scanning at check-in."""
-    import segno
+    """Thẻ đại biểu (PDF, 8 thẻ một trang A4): congress, name, cell, kind and the code as text and QR."""
     from django.http import HttpResponse
 
-    from cndp.core.pdf import render_pdf
+    from cndp.congress.cards import delegate_cards_pdf
 
     congress = _congress(request, pk)
     require(request.user, "view", Delegate)
-    cards = []
-    for delegate in Delegate.objects.filter(congress=congress).select_related("cell").order_by("code"):
-        qr = segno.make(delegate.code, error="m").svg_inline(scale=3, border=0)
-        cards.append({"delegate": delegate, "qr": qr})
-    pdf = render_pdf("congress/cards_pdf.html", {"congress": congress, "cards": cards})
-    response = HttpResponse(pdf, content_type="application/pdf")
+    response = HttpResponse(delegate_cards_pdf(congress), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="the-dai-bieu-{congress.pk}.pdf"'
     return response

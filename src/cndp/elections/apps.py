@@ -8,6 +8,7 @@ class ElectionsConfig(AppConfig):
     name = "cndp.elections"
     label = "elections"
     verbose_name = _("Bầu cử")
+    home = "cndp.elections.home.home_contributions"  # the elections a counting board is counting (core.home)
     menu = (
         MenuGroup(
             _("Đại hội"),

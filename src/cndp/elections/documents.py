@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from cndp.congress.models import roman
+from cndp.congress.rules import header_name, official_date, sentence_case
 from cndp.core.pdf import render_pdf
 from cndp.core.text import format_number
 from cndp.elections import selectors
@@ -43,8 +44,11 @@ def minutes_context(election: Election) -> dict:
         for r in result["candidates"]
     ]
     base = selectors.election_base(election)
-    attendance_present = congress.delegates.filter(present=True).count()
+    present = congress.delegates.filter(present=True).values_list("is_official", flat=True)
+    present = list(present)
     when = timezone.localtime(election.counted_at) if election.counted_at else timezone.localtime()
+    started = election.log.filter(action="start").order_by("-seq").values_list("at", flat=True).first()
+    started = timezone.localtime(started) if started and started <= when else when
     return {
         "election": election,
         "congress": congress,
@@ -56,9 +60,18 @@ def minutes_context(election: Election) -> dict:
         "board": congress.counting_board.select_related("delegate"),
         "summoned": base["summoned"],
         "excluded": sum(base["excluded"].values()),
-        "present": attendance_present,
+        "present": len(present),
+        "present_voting": sum(1 for official in present if official),  # probationary members do not vote
+        "candidates_count": len(result["candidates"]),
+        "kind_phrase": sentence_case(election.get_kind_display()),
         "when": when,
+        "started": started,
+        "date_line": official_date(when.date(), "Hà Nội"),
         "parent": congress.organisation.parent,
+        "parent_header": header_name(congress.organisation.parent.name)
+        if congress.organisation.parent
+        else "",
+        "organisation_header": header_name(congress.organisation.name),
         "ordinal": roman(congress.ordinal),
         "chain_head": election.chain_head,
         "chain_records": (election.chain_count_seal or {}).get("seq"),

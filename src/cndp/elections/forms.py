@@ -75,11 +75,25 @@ class SettleForm(Form):
     note = forms.CharField(label=_("Ghi chú"), required=False, max_length=255)
 
 
+DECISIONS_FOR = {
+    "tie": (Decision.TIE_REVOTE, Decision.STOP),
+    "shortfall": (Decision.FURTHER_ROUND, Decision.STOP),
+}
+
+
 class DecisionForm(Form):
     decision = forms.ChoiceField(label=_("Quyết định của đại hội"), choices=Decision.choices)
     note = forms.CharField(
         label=_("Nội dung (biểu quyết, số phiếu)"), widget=forms.Textarea(attrs={"rows": 2})
     )
+
+    def __init__(self, *args, outcome: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # No default: the congress decides; only the decisions the outcome allows are offered (a revote
+        # "among those tied" only when there is a tie, a further round only when seats are unfilled).
+        allowed = DECISIONS_FOR.get(outcome, tuple(Decision))
+        choices = [c for c in Decision.choices if c[0] in allowed]
+        self.fields["decision"].choices = [("", _("— chọn quyết định —")), *choices]
 
 
 class RecountForm(Form):

@@ -3,11 +3,28 @@ request for the counting engine (the same JSON `cndp tally` reads)."""
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from cndp.elections import chain
 from cndp.elections.choices import ElectionKind
 from cndp.elections.models import BallotEntry, Candidate, CountingBoardMember, Election, EntryLog, Settlement
+
+AT_WORK = ("list_adopted", "counting", "counted")
+
+
+def elections_at_work(user) -> list[Election]:
+    """Elections between the adopted list and the certified result in which `user` counts: a member of
+    the congress's counting board or one of its two clerks (the counting board's home page). Two queries."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return []
+    boards = CountingBoardMember.objects.filter(user=user).values("congress_id")
+    return list(
+        Election.objects.filter(status__in=AT_WORK)
+        .filter(Q(congress__in=boards) | Q(clerk_a=user) | Q(clerk_b=user))
+        .exclude(congress__status="closed")
+        .select_related("congress__organisation")
+        .order_by("-congress__opens_on", "pk")[:10]
+    )
 
 
 def board_member(congress, user) -> CountingBoardMember | None:

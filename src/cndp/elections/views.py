@@ -124,7 +124,7 @@ def election_page(request, pk):
         "candidate_form": forms.CandidateForm(election=election),
         "adopt_form": forms.AdoptForm(),
         "start_form": forms.StartForm(election=election),
-        "decision_form": forms.DecisionForm(),
+        "decision_form": forms.DecisionForm(outcome=(election.result or {}).get("outcome")),
         "recount_form": forms.RecountForm(),
         "approval_form": forms.ApprovalForm(),
         "url_names": ElectionViews.url_names(),
@@ -289,12 +289,13 @@ def election_certify(request, pk):
 @login_required
 @require_POST
 def election_decide(request, pk):
+    election = _election(request, pk)
     return _act(
         request,
-        _election(request, pk),
+        election,
         services.election_decide,
         _("Đã ghi quyết định của đại hội."),
-        form=forms.DecisionForm(request.POST),
+        form=forms.DecisionForm(request.POST, outcome=(election.result or {}).get("outcome")),
         follow=True,
     )
 

@@ -67,7 +67,9 @@ def test_quorum_against_summoned_is_a_setting():
     a = att(so=30, sp=0, excluded={"approved_absence": 6}, po=18, pp=0)
     assert rules.quorum_needed(a, R244) == 16  # ceil(2/3 × 24)
     assert rules.quorum_needed(a, against_summoned) == 20  # ceil(2/3 × 30)
-    assert "CHƯA XÁC NHẬN" in R244.quorum_label
+    assert "CHƯA XÁC NHẬN" not in R244.quorum_label  # the rule as printed and shown on working screens
+    assert "CHƯA XÁC NHẬN" in R244.quorum_note  # the administrator's marking
+    assert dataclasses.replace(R244, quorum_confirmed=True).quorum_note == ""
 
 
 @given(
@@ -103,3 +105,12 @@ def test_delegates_congress_sentence_has_no_probationary_part():
         att(so=150, sp=0, po=148, pp=0, cells=12), "Đảng bộ Bộ Công Thương", rules.DELEGATES
     )
     assert sentence == "Tham dự Đại hội có 148 đại biểu từ 12 chi bộ thuộc Đảng bộ Bộ Công Thương."
+
+
+def test_sentence_never_says_zero_probationary_members():
+    sentence = rules.attendance_sentence(att(so=40, sp=0, po=38, pp=0, cells=5), "Chi bộ Văn phòng")
+    assert (
+        sentence
+        == "Tham dự Đại hội có 38 đảng viên từ 05 chi bộ thuộc Chi bộ Văn phòng, đều là đảng viên chính thức."
+    )
+    assert "0 đảng viên dự bị" not in sentence
