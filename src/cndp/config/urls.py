@@ -56,6 +56,7 @@ urlpatterns = [
     path("elections/", include("cndp.elections.urls")),
     path("extension/", include("cndp.extension.urls")),
     path("obligations/", include("cndp.obligations.urls")),
+    path("indicators/", include("cndp.indicators.urls")),
     path("followup/", include("cndp.followup.urls")),
     path("clusters/", include("cndp.clusters.urls")),
     path("api/", include(api_patterns)),

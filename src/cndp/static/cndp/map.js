@@ -43,14 +43,23 @@
         }
       : {
           type: "continuous", seriesIndex: 0, left: 12, bottom: 40, calculable: true,
-          min: cfg.min, max: cfg.max === cfg.min ? cfg.min + 1 : cfg.max,
-          inRange: { color: cfg.palette }, text: [fmt(cfg.max, cfg.decimals) + unit, fmt(cfg.min, cfg.decimals)],
+          // one value only (or all equal): a range from zero, so it shows dark rather than as the lightest
+          min: cfg.max === cfg.min ? Math.min(0, cfg.min) : cfg.min,
+          max: cfg.max === cfg.min && cfg.max <= 0 ? 1 : cfg.max,
+          inRange: { color: cfg.palette }, text: cfg.unit ? [cfg.unit, ""] : undefined,
           formatter: function (v) { return fmt(v, cfg.decimals); }
         };
-    var series = [{
-      type: "map", geoIndex: 0, name: cfg.title || "",
-      data: cfg.data.map(function (d) { return { name: d.name, value: d.value }; })
-    }];
+    // Every unit is an item: those without a value keep the grey "no data" fill (a map series sharing the
+    // geo component would otherwise paint them in the palette's first colour).
+    var valued = {};
+    cfg.data.forEach(function (d) { valued[d.name] = true; });
+    var items = cfg.data.map(function (d) { return { name: d.name, value: d.value }; });
+    geo.features.forEach(function (f) {
+      if (!valued[f.properties.code]) {
+        items.push({ name: f.properties.code, value: NaN, itemStyle: { areaColor: "#eeeeee", color: "#eeeeee" } });
+      }
+    });
+    var series = [{ type: "map", geoIndex: 0, name: cfg.title || "", data: items }];
     var legend = [];
     (cfg.categories || []).forEach(function (cat) {
       legend.push(cat.label);

@@ -1,0 +1,102 @@
+"""Forms of local-industry monitoring: which data set, province and period to enter; the numbers typed
+in the entry grid (Vietnamese style accepted: `1.234,5`, `1234,5`; or `1234.5`)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from cndp.core.forms import Form
+from cndp.core.permissions import user_province_id
+from cndp.indicators import periods
+from cndp.indicators.models import DataSet
+from cndp.places.models import Province
+
+_GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d*)?$")  # 1.234.567 or 1.234,5: dots group thousands
+
+
+def parse_typed(text: str, decimal: str = ",") -> Decimal | None:
+    """A number as typed in the grid: blank → None; spaces ignored. With the Vietnamese decimal comma
+    (`decimal=","`): `1.234,5`, `1234,5`, `1.234` or `1.234.567` (dots group thousands) or `1234.5` (a dot not grouping
+    with no comma: the decimal point); with the English point: `1,234.5`. ValueError if not a number."""
+    text = (text or "").replace("\u00a0", "").replace(" ", "").strip()
+    if not text:
+        return None
+    if decimal == ",":
+        if "," in text or _GROUPED.match(text):
+            text = text.replace(".", "").replace(",", ".")
+    else:
+        text = text.replace(",", "")
+    try:
+        number = Decimal(text)
+    except InvalidOperation as exc:
+        raise ValueError(text) from exc
+    if not number.is_finite():
+        raise ValueError(text)
+    return number
+
+
+class PeriodField(forms.Field):
+    """A period by its code (202611, 2026Q3, 2026S1, 2026)."""
+
+    widget = forms.TextInput(attrs={"maxlength": 7, "inputmode": "numeric", "size": 8})
+
+    def __init__(self, *args, max_length=7, **kwargs):
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        value = str(value or "").strip()
+        if not value:
+            return None
+        try:
+            return periods.parse(value)
+        except ValueError as exc:
+            raise ValidationError(
+                _("Kỳ không hợp lệ: dùng 202611 (tháng), 2026Q3 (quý), 2026S1 (6 tháng) hoặc 2026 (năm).")
+            ) from exc
+
+
+class EntryStartForm(Form):
+    """Nhập số liệu: the data set, the period and (for the agency) the province."""
+
+    dataset = forms.ModelChoiceField(label=_("Bộ chỉ tiêu"), queryset=DataSet.objects.none())
+    period = PeriodField(
+        label=_("Kỳ báo cáo"), max_length=7, help_text=_("Ví dụ: 202611 (tháng 11/2026), 2026 (năm 2026)")
+    )
+    province = forms.ModelChoiceField(label=_("Tỉnh, thành phố"), queryset=Province.objects.none())
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dataset"].queryset = DataSet.objects.order_by("code")
+        own = user_province_id(user)
+        if own is not None:
+            self.fields["province"].queryset = Province.objects.filter(pk=own)
+            self.fields["province"].initial = own
+            self.fields["province"].disabled = True
+        else:
+            self.fields["province"].queryset = Province.objects.order_by("-version", "code")
+
+    def clean(self):
+        data = super().clean()
+        dataset, period, province = data.get("dataset"), data.get("period"), data.get("province")
+        if dataset and period and period.type != dataset.period_type:
+            self.add_error(
+                "period",
+                _("Bộ chỉ tiêu này báo cáo theo kỳ «%(type)s».")
+                % {"type": dataset.get_period_type_display()},
+            )
+        elif province and period and not province.is_valid_at(period.end):
+            self.add_error(
+                "province",
+                _("%(province)s không phải đơn vị hành chính vào ngày cuối kỳ %(period)s.")
+                % {"province": province.name, "period": period.code},
+            )
+        return data
+
+
+class ReturnForm(Form):
+    comment = forms.CharField(label=_("Nội dung cần sửa, bổ sung"), widget=forms.Textarea(attrs={"rows": 3}))
