@@ -85,7 +85,7 @@ class TaskFilterSet(ScopedChoicesMixin, BaseFilterSet):
         model = Task
         fields = ["notice", "leader", "lead_unit", "unit", "province", "state", "gov_status", "flag"]
 
-    def filter_unit(self, queryset, name, value):
+    def filter_unit(self, queryset, name, value: Unit):
         if not value:
             return queryset
         return queryset.filter(assignments__unit=value).distinct()

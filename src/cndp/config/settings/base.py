@@ -249,6 +249,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ReportBasisEnum": "cndp.obligations.choices.Basis",
         "ReportStateEnum": "cndp.obligations.choices.State",
+        "DeadlineKindEnum": "cndp.followup.choices.DeadlineKind",
     },
 }
 

@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from cndp.core.api.serializers import NFCModelSerializer
@@ -66,7 +67,10 @@ class TaskSerializer(NFCModelSerializer):
         read_only_fields = fields
 
 
+@extend_schema_serializer(component_name="TaskProgressReport")
 class ProgressReportSerializer(NFCModelSerializer):
+    """Báo cáo tiến độ nhiệm vụ (named apart from the extension's progress report in the schema)."""
+
     class Meta:
         model = ProgressReport
         fields = ("id", "assignment", "reported_on", "text", "percent", "done", "verdict", "verdict_comment")
