@@ -28,10 +28,11 @@ from cndp.followup.models import (
     WorkingSession,
 )
 from cndp.followup.progress import KIND
+from cndp.followup.rule import ensure_rule
 from cndp.followup.services import undated_due
 from cndp.obligations import calendar
 from cndp.obligations import selectors as calendar_selectors
-from cndp.obligations.models import Obligation
+from cndp.obligations.models import CalendarRule, EscalationStep, Obligation
 from cndp.places.models import Province
 
 # Units of the Ministry that conclusion notices name (code, name, abbreviation).
@@ -179,6 +180,7 @@ def _steps_reached(due: datetime.date, today: datetime.date) -> int:
 def load(stdout) -> None:
     rng = random.Random(2026)
     today = timezone.localdate()
+    ensure_rule(CalendarRule, EscalationStep)  # gone if a browser test flushed the database
     ministry = Unit.objects.get(code="bct")
     units = {code: _unit(code, name, short, ministry) for code, name, short in MINISTRY_UNITS}
     units["arid"] = Unit.objects.get(code="arid")

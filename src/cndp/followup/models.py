@@ -232,9 +232,10 @@ class Task(CndpModel):
 
     @property
     def coordinating_names(self) -> str:
-        return ", ".join(
-            a.unit.short_name or a.unit.name for a in self.assignments.all() if a.role == Role.COORDINATING
-        )
+        units = getattr(self, "coordinating_list", None)  # prefetched by the lists (selectors.task_list)
+        if units is None:
+            units = [a for a in self.assignments.select_related("unit") if a.role == Role.COORDINATING]
+        return ", ".join(a.unit.short_name or a.unit.name for a in units)
 
     coordinating_names.fget.short_description = _("đơn vị phối hợp")
 

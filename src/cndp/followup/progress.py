@@ -10,11 +10,10 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext_noop
 
+from cndp.followup.rule import KIND
 from cndp.obligations import kinds
 from cndp.obligations.choices import Action
 from cndp.obligations.models import ObligationStep
-
-KIND = "followup.progress"
 
 
 def _still_owed() -> Q:

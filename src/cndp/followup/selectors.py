@@ -34,7 +34,7 @@ def task_list(today: datetime.date | None = None) -> QuerySet[Task]:
     coordinating = Assignment.objects.filter(role=Role.COORDINATING).select_related("unit").order_by("pk")
     return (
         Task.objects.select_related("notice", "notice__session", "lead_unit", "province", "leader")
-        .prefetch_related(Prefetch("assignments", queryset=coordinating))
+        .prefetch_related(Prefetch("assignments", queryset=coordinating, to_attr="coordinating_list"))
         .annotate(gov=gov_status_expression(today))
     )
 
@@ -56,7 +56,7 @@ def task_counts(user, today: datetime.date, soon_days: int = statuses.DUE_SOON_D
 
 def task_detail(task: Task) -> dict:
     """A task's page: its units with their latest reports, the reports, the extensions (four queries)."""
-    assignments = list(task.assignments.select_related("unit").order_by("role", "pk"))
+    assignments = list(Assignment.objects.filter(task=task).select_related("unit").order_by("role", "pk"))
     reports = list(
         ProgressReport.objects.filter(assignment__task=task)
         .select_related("assignment__unit", "by")

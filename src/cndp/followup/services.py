@@ -168,7 +168,7 @@ def _assign(task: Task, lead: Unit, coordinating: list[Unit], user) -> None:
     """Set the task's units: one lead, the coordinating ones; a unit dropped loses its open obligation
     (it has reported nothing) — refused when it has reported."""
     wanted = {lead.pk: Role.LEAD, **{u.pk: Role.COORDINATING for u in coordinating if u.pk != lead.pk}}
-    current = {a.unit_id: a for a in task.assignments.all()}
+    current = {a.unit_id: a for a in Assignment.objects.filter(task=task).select_related("unit")}
     for unit_id, assignment in current.items():
         if unit_id not in wanted:
             if assignment.reports.exists():
@@ -303,7 +303,7 @@ def report_submit(
 
 
 def _lead_obligation(task: Task) -> Obligation:
-    lead = task.assignments.get(role=Role.LEAD)
+    lead = Assignment.objects.get(task=task, role=Role.LEAD)
     obligation = _obligation(lead)
     if obligation is None or obligation.state != calendar.SUBMITTED:
         raise ServiceError(_("Đơn vị chủ trì chưa báo cáo hoàn thành nhiệm vụ."))
@@ -405,7 +405,9 @@ def deadline_extend(
         "who": agreed_by,
     }
     for obligation in Obligation.objects.select_for_update().filter(
-        kind=KIND, object_id__in=task.assignments.values("pk"), state__in=sorted(calendar.OPEN)
+        kind=KIND,
+        object_id__in=Assignment.objects.filter(task=task).values("pk"),
+        state__in=sorted(calendar.OPEN),
     ):
         obligation.period_end = obligation.due_on = new_deadline
         obligation.reminded_on, obligation.escalation, obligation.escalated_on = None, 0, None

@@ -3,6 +3,7 @@ report is created only by the unit assigned (`POST /api/followup/reports/`, serv
 agency's confirmation and extensions are actions on a task."""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.db.models import Prefetch
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
@@ -22,7 +23,7 @@ from cndp.followup.api.serializers import (
     TaskSerializer,
     WorkingSessionSerializer,
 )
-from cndp.followup.models import DeadlineExtension, Leader, Notice, ProgressReport, WorkingSession
+from cndp.followup.models import Assignment, DeadlineExtension, Leader, Notice, ProgressReport, WorkingSession
 
 
 def _call(fn):
@@ -34,6 +35,9 @@ def _call(fn):
         raise PermissionDenied(str(exc) or None) from exc
     except ServiceError as exc:
         raise ValidationError({"detail": str(exc)}) from exc
+
+
+ALL_UNITS = Prefetch("assignments", queryset=Assignment.objects.order_by("role", "pk"))
 
 
 class LeaderViewSet(RestrictedReadOnlyViewSet):
@@ -66,7 +70,7 @@ ExtendSerializer = inline_serializer(
 
 
 class TaskViewSet(RestrictedReadOnlyViewSet):
-    queryset = selectors.task_list().prefetch_related("assignments")
+    queryset = selectors.task_list().prefetch_related(ALL_UNITS)
     serializer_class = TaskSerializer
     filterset_class = filtersets.TaskFilterSet
     action_permissions = {"confirm": "change", "extend": "change"}
