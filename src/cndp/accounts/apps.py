@@ -28,6 +28,7 @@ class AccountsConfig(AppConfig):
     label = "accounts"
     verbose_name = _("Tài khoản và đơn vị")
     home = "cndp.accounts.home.home_contributions"  # its cards and panels on the home page (core.home)
+    search = "cndp.accounts.search.search_hits"  # its hits in the global search (core.search)
     menu = (
         MenuGroup(
             _("Tổ chức"),

@@ -8,6 +8,7 @@ class CongressConfig(AppConfig):
     name = "cndp.congress"
     label = "congress"
     verbose_name = _("Đại hội")
+    search = "cndp.congress.search.search_hits"  # its hits in the global search (core.search)
     menu = (
         MenuGroup(
             _("Đại hội"),

@@ -2,7 +2,20 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def _said_goodbye(sender, request, user, **kwargs):
+    """After a logout the login page says so (the session is new, the message goes with it)."""
+    from django.contrib import messages
+
+    if request is not None:
+        messages.info(request, _("Bạn đã đăng xuất."))
+
+
 class CoreConfig(AppConfig):
     name = "cndp.core"
     label = "core"
     verbose_name = _("Dùng chung")
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_out
+
+        user_logged_out.connect(_said_goodbye, dispatch_uid="cndp.core.logout_message")

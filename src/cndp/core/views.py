@@ -29,6 +29,16 @@ def home(request):
     )
 
 
+@login_required
+def search(request):
+    """Tìm kiếm chung (top bar): people, congresses, projects, provinces, units — what each app contributes
+    (core.search), within the user's scope."""
+    from cndp.core.search import search as run_search
+
+    results = run_search(request.user, request.GET.get("q"))
+    return render(request, "core/search.html", {"results": results})
+
+
 @extend_schema(exclude=True)
 @api_view(["GET"])
 def api_root(request, format=None):

@@ -9,6 +9,7 @@ class PartyConfig(AppConfig):
     label = "party"
     verbose_name = _("Đảng bộ")
     home = "cndp.party.home.home_contributions"  # its cards and panels on the home page (core.home)
+    search = "cndp.party.search.search_hits"  # its hits in the global search (core.search)
     menu = (
         MenuGroup(
             _("Đảng bộ"),

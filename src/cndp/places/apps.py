@@ -9,6 +9,7 @@ class PlacesConfig(AppConfig):
     label = "places"
     verbose_name = _("Đơn vị hành chính")
     home = "cndp.places.home.home_contributions"  # its cards and panels on the home page (core.home)
+    search = "cndp.places.search.search_hits"  # its hits in the global search (core.search)
     menu = (
         MenuGroup(
             _("Danh mục"),

@@ -81,6 +81,7 @@ ADMIN_SITE = Expect(who="staff", ok=0)  # the admin's own views answer the staff
 # URL name → what a GET needs, for every address that is not a registry page or an API list / record.
 EXPECTATIONS: dict[str, Expect] = {
     "home": SIGNED_IN,
+    "search": SIGNED_IN,
     "set_language": Expect(who="public", ok=302),
     "login": Expect(who="public", ok=0),  # 200; a signed-in user is sent on
     "logout": Expect(who="public", ok=405),
