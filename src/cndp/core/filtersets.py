@@ -4,19 +4,94 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models.constants import LOOKUP_SEP
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from cndp.core.forms import BootstrapMixin
 from cndp.core.text import nfc
 
+SELECT_TEMPLATE = "django/forms/widgets/select.html"
+OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
+
+
+def _attrs_html(attrs: dict) -> str:
+    """Django's `django/forms/widgets/attrs.html`: False left out, True as a bare name."""
+    return "".join(
+        f" {conditional_escape(name)}" + ("" if value is True else f'="{conditional_escape(str(value))}"')
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+class FastSelectMixin:
+    """A select (danh sách chọn) rendered in Python with the markup of Django's templates (`select.html`,
+    `select_option.html`, `attrs.html`, byte for byte): the templates include a template per option, the
+    costliest part of a list page's filter form (a province or programme filter has dozens)."""
+
+    def _render(self, template_name, context, renderer=None):
+        widget = context["widget"]
+        if template_name != SELECT_TEMPLATE or self.option_template_name != OPTION_TEMPLATE:
+            return super()._render(template_name, context, renderer)
+        parts = [f'<select name="{conditional_escape(widget["name"])}"{_attrs_html(widget["attrs"])}>']
+        for group_name, group_choices, _index in widget["optgroups"]:
+            if group_name:
+                parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
+            for option in group_choices:
+                parts.append(
+                    f'\n  <option value="{conditional_escape(str(option["value"]))}"'
+                    f"{_attrs_html(option['attrs'])}>{conditional_escape(option['label'])}</option>\n"
+                )
+            if group_name:
+                parts.append("\n  </optgroup>")
+        parts.append("\n</select>")  # the renderer strips the template's last newline
+        return mark_safe("".join(parts))  # noqa: S308 — every value above is escaped
+
+
+_FAST_SELECTS: dict[type, type] = {}
+
+
+def _fast_select_class(widget_class: type) -> type:
+    fast = _FAST_SELECTS.get(widget_class)
+    if fast is None:
+        fast = _FAST_SELECTS[widget_class] = type(widget_class.__name__, (FastSelectMixin, widget_class), {})
+    return fast
+
 
 class FilterForm(BootstrapMixin, forms.Form):
-    """The filter form shown above a list."""
+    """The filter form shown above a list; its selects rendered in Python (`FastSelectMixin`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.Select) and not isinstance(widget, FastSelectMixin):
+                widget.__class__ = _fast_select_class(type(widget))
 
 
 # A number filter accepts only what every database can compare with a 64-bit integer column: SQLite
 # raises OverflowError past it (a 500), so a larger value is refused as invalid instead (400 in the API).
 NUMBER_BOUNDS = {"min_value": -(2**63), "max_value": 2**63 - 1}
+
+
+def _single_valued(model, field_name: str | None) -> bool:
+    """True if `field_name` (a path like "project__plan_year", lookups allowed at its end) reaches no
+    many-to-many or reverse foreign key: a filter on it cannot repeat a row."""
+    if not field_name:
+        return False
+    for part in field_name.split(LOOKUP_SEP):
+        try:
+            field = model._meta.get_field(part)
+        except FieldDoesNotExist:
+            return True  # a lookup or transform ("__gte", "__year"): the path ended on a field
+        if field.many_to_many or field.one_to_many:
+            return False
+        if not field.is_relation:
+            return True
+        model = field.related_model
+    return True
 
 
 class BaseFilterSet(django_filters.FilterSet):
@@ -30,10 +105,16 @@ class BaseFilterSet(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        model = self._meta.model
         for filter_ in self.filters.values():
             if type(filter_) is django_filters.NumberFilter:
                 for key, bound in NUMBER_BOUNDS.items():
                     filter_.extra.setdefault(key, bound)
+            if filter_.distinct and model is not None and _single_valued(model, filter_.field_name):
+                # A multiple-choice filter asks for DISTINCT by default; over columns of the row or of
+                # single-valued relations no row can come twice, and DISTINCT over every selected
+                # column made PostgreSQL sort the whole filtered set before taking a page.
+                filter_.distinct = False
 
     def search(self, queryset, name, value):
         value = nfc(value)

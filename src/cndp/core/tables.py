@@ -14,8 +14,9 @@ from collections.abc import Iterator
 import django_tables2 as tables
 from django.db import models
 from django.db.models import QuerySet
+from django.utils import dateformat
 from django.utils.encoding import force_str
-from django.utils.formats import date_format
+from django.utils.formats import date_format, get_format
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -63,12 +64,23 @@ class ActionsColumn(tables.Column):
         kwargs.setdefault("attrs", {"td": {"class": "text-end text-nowrap"}})
         super().__init__(**kwargs)
 
-    def render(self, record):
+    def render(self, record, table):
         return format_html(
             '<a class="btn btn-sm btn-outline-secondary py-0" href="{}">{}</a>',
-            record.get_absolute_url(),
+            record_url(table, record),
             _("Xem"),
         )
+
+
+def record_url(table, record) -> str:
+    """`record.get_absolute_url()`, worked out once per record and table: a row's linked first column
+    and its «Xem» button lead to the same page (a `reverse()` each, otherwise)."""
+    urls = table.__dict__.setdefault("_record_urls", {})
+    key = id(record)
+    known = urls.get(key)
+    if known is None or known[0] is not record:
+        known = urls[key] = (record, record.get_absolute_url())
+    return known[1]
 
 
 class ChoiceColumn(tables.Column):
@@ -100,6 +112,34 @@ class ChoiceColumn(tables.Column):
         return self.label(record)
 
 
+# The format characters of a day (ngày) as Django's `dateformat` writes them.
+_DAY_PARTS = {
+    "d": lambda value: f"{value.day:02d}",
+    "j": lambda value: f"{value.day}",
+    "m": lambda value: f"{value.month:02d}",
+    "n": lambda value: f"{value.month}",
+    "Y": lambda value: f"{value.year:04d}",
+    "y": lambda value: f"{value.year % 100:02d}",
+}
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled_date_format(format_string: str) -> tuple | None:
+    """A date format made only of day, month and year numbers ("d/m/Y", the Vietnamese short format)
+    as (literal or function) pieces, split as Django's `dateformat` splits it; None for any other
+    format (names of months or days, times), left to Django. Django reads and splits the format for
+    every cell: on a 50-row list with three date columns, the costliest column there was."""
+    pieces = []
+    for i, piece in enumerate(dateformat.re_formatchars.split(str(format_string))):
+        if i % 2:
+            if piece not in _DAY_PARTS:
+                return None
+            pieces.append(_DAY_PARTS[piece])
+        elif piece:
+            pieces.append(dateformat.re_escaped.sub(r"\1", piece))
+    return tuple(pieces)
+
+
 @library.register
 class DateColumn(tables.Column):
     """A date (ngày) as django-tables2's `DateColumn` shows it (the `date` filter with the given format,
@@ -120,6 +160,11 @@ class DateColumn(tables.Column):
     def render(self, value, bound_column):
         if value in (None, ""):
             return bound_column.default  # the column's, else the table's ("—")
+        if isinstance(value, datetime.date):
+            compiled = _compiled_date_format(get_format(self.format))
+            if compiled is not None:
+                text = "".join(piece if isinstance(piece, str) else piece(value) for piece in compiled)
+                return text or bound_column.default
         try:
             return date_format(value, self.format) or bound_column.default
         except AttributeError:

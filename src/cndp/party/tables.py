@@ -22,15 +22,30 @@ class MemberTable(BaseTable):
 
     def _asked_day(self):
         request = getattr(self, "request", None)
-        return parse_day(request.GET.get("at")) if request is not None else None
+        if request is None:
+            return None
+        asked = getattr(self, "_asked", None)
+        if asked is None or asked[0] is not request:  # read once per request, not once per cell
+            asked = self._asked = (request, parse_day(request.GET.get("at")))
+        return asked[1]
 
     def _at(self):
         return self._asked_day() or timezone.localdate()
 
+    def _state(self, record):
+        """The record's state on the asked day, replayed once per row: the cell and the status of a row
+        read it one after the other (only the last row's is kept: an export streams every member)."""
+        at = self._at()
+        key = (at, type(record), record.pk)
+        last = getattr(self, "_last_state", None)
+        if last is None or last[0] != key:
+            last = self._last_state = (key, record.state_at(at))
+        return last[1]
+
     def render_cell(self, value, record):
         if self._asked_day() is None:
             return str(value)
-        state = record.state_at(self._at())
+        state = self._state(record)
         if state is None or not state.in_organisation:
             return str(value)
         if not hasattr(self, "_cell_names"):  # one query per table: the cells of the page's rows only
@@ -45,7 +60,7 @@ class MemberTable(BaseTable):
         return self.render_cell(value, record)
 
     def render_status(self, record):
-        return standing_label(record.state_at(self._at()))
+        return standing_label(self._state(record))
 
     def value_status(self, record):
         return self.render_status(record)

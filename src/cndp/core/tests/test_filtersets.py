@@ -34,3 +34,95 @@ def test_api_filter_overflow_is_a_400(demo, value):
 def test_html_list_with_overflowing_filter_still_renders(demo, client_for):
     response = client_for("admin").get(reverse("extension:beneficiary_list"), {"project": HUGE})
     assert response.status_code == 200
+
+
+def _user_filterset():
+    import django_filters
+    from django.contrib.auth.models import Group
+
+    from cndp.accounts.models import User
+    from cndp.core.filtersets import BaseFilterSet
+
+    class UserFilterSet(BaseFilterSet):
+        is_active = django_filters.MultipleChoiceFilter(choices=[("True", "có"), ("False", "không")])
+        unit_kind = django_filters.MultipleChoiceFilter(field_name="unit__kind", choices=[("x", "x")])
+        groups = django_filters.ModelMultipleChoiceFilter(queryset=Group.objects.all())
+        group_names = django_filters.MultipleChoiceFilter(field_name="groups__name", choices=[("x", "x")])
+
+        class Meta:
+            model = User
+            fields = ["is_active", "unit_kind", "groups", "group_names"]
+
+    return UserFilterSet
+
+
+@pytest.mark.parametrize(
+    "name, distinct",
+    [("is_active", False), ("unit_kind", False), ("groups", True), ("group_names", True)],
+)
+def test_distinct_only_where_a_filter_crosses_a_many_valued_relation(name, distinct):
+    """DISTINCT over every column made PostgreSQL sort the whole filtered set (the project list filtered
+    by status); a filter through a many-to-many or reverse relation keeps it, as rows could repeat."""
+    filterset = _user_filterset()(queryset=None)
+    assert filterset.filters[name].distinct is distinct
+
+
+def test_a_filter_without_distinct_gives_the_same_rows_once(demo):
+    from django.contrib.auth.models import Group
+
+    from cndp.accounts.models import User
+
+    user = User.objects.order_by("pk").first()
+    groups = list(Group.objects.order_by("pk")[:2])
+    assert len(groups) == 2
+    user.groups.add(*groups)  # two groups: a join through them would give the user twice
+    filterset = _user_filterset()(
+        {"is_active": ["True"], "groups": [g.pk for g in groups]}, queryset=User.objects.all()
+    )
+    assert filterset.is_valid(), filterset.errors
+    rows = list(filterset.qs.values_list("pk", flat=True))
+    assert len(rows) == len(set(rows)) and user.pk in rows
+    plain = _user_filterset()({"is_active": ["True"]}, queryset=User.objects.all())
+    assert not plain.qs.query.distinct
+    assert sorted(plain.qs.values_list("pk", flat=True)) == sorted(
+        User.objects.filter(is_active=True).values_list("pk", flat=True)
+    )
+
+
+def test_every_list_filter_form_renders_the_markup_of_djangos_templates(demo):
+    """The filter forms' selects are built in Python: the same HTML as Django's widget templates, for
+    every registry's filter form, empty and with values chosen (a province, several statuses)."""
+    import copy
+
+    from django import forms
+    from django.http import QueryDict
+    from django.test import RequestFactory
+
+    from cndp.core.filtersets import FastSelectMixin
+    from cndp.core.tests.test_list_pages import _registries
+
+    selects = 0
+    for registry in _registries():
+        if registry.filterset is None:
+            continue
+        request = RequestFactory().get("/")
+        request.user = demo["admin"]
+        queryset = registry.get_queryset()
+        form = registry.filterset(None, queryset=queryset, request=request).form
+        for name, field in form.fields.items():
+            if not isinstance(field.widget, forms.Select):
+                continue
+            assert isinstance(field.widget, FastSelectMixin), (registry, name)
+            choices = [v for v, _label in field.widget.choices if v not in ("", None, "unknown")][:2]
+            multiple = isinstance(field.widget, forms.SelectMultiple)
+            chosen = QueryDict(mutable=True)
+            chosen.setlist(name, [str(c) for c in (choices if multiple else choices[:1])])
+            for data in ({}, chosen):
+                bound = registry.filterset(data or None, queryset=queryset, request=request).form
+                fast = str(bound[name])
+                theirs = copy.copy(bound.fields[name].widget)
+                theirs.__class__ = type(theirs).__mro__[2]  # the Django widget itself, same state
+                assert not isinstance(theirs, FastSelectMixin)
+                assert fast == bound[name].as_widget(widget=theirs), (registry, name, data)
+                selects += 1
+    assert selects >= 20
