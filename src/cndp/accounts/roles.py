@@ -161,7 +161,6 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         **{f"extension.{m}": (VIEW,) for m in EXTENSION_MODELS},
         **{f"obligations.{m}": (VIEW,) for m in OBLIGATION_MODELS},
         **{f"followup.{m}": (VIEW,) for m in FOLLOWUP_MODELS},
-        **{f"followup.{m}": (VIEW,) for m in FOLLOWUP_MODELS},
         **{f"clusters.{m}": (VIEW,) for m in CLUSTER_MODELS},
         **{f"indicators.{m}": (VIEW,) for m in INDICATOR_MODELS},
     },

@@ -108,6 +108,21 @@ def _grouped(rows, key) -> list[DigestGroup]:
 
 
 _DIGEST_FIELDS = ("notice", "lead_unit", "province")
+# What the page and the e-mail show of a task: read only these (the digest of a busy week lists thousands).
+_DIGEST_COLUMNS = (
+    "place",
+    "content",
+    "deadline",
+    "deadline_kind",
+    "state",
+    "completed_on",
+    "confirmed_at",
+    "notice__number",
+    "notice__date",
+    "lead_unit__name",
+    "lead_unit__short_name",
+    "province__name",
+)
 
 
 def leader_digest(leader: Leader, day: datetime.date, as_of: datetime.date | None = None) -> Digest:
@@ -118,7 +133,10 @@ def leader_digest(leader: Leader, day: datetime.date, as_of: datetime.date | Non
     start, end = week_of(day)
     until = min(end, as_of) if as_of else end
     mine = (
-        Task.objects.filter(leader=leader).select_related(*_DIGEST_FIELDS).order_by("lead_unit__name", "pk")
+        Task.objects.filter(leader=leader)
+        .select_related(*_DIGEST_FIELDS)
+        .only(*_DIGEST_COLUMNS)
+        .order_by("lead_unit__name", "pk")
     )
     overdue = mine.filter(deadline__gte=start - datetime.timedelta(days=1), deadline__lt=until).filter(
         Q(completed_on__isnull=True) | Q(completed_on__gt=F("deadline"))
@@ -127,6 +145,7 @@ def leader_digest(leader: Leader, day: datetime.date, as_of: datetime.date | Non
     extended = (
         DeadlineExtension.objects.filter(task__leader=leader, agreed_on__gte=start, agreed_on__lte=end)
         .select_related(*(f"task__{f}" for f in _DIGEST_FIELDS))
+        .only("new_deadline", "reason", "agreed_by", "agreed_on", *(f"task__{c}" for c in _DIGEST_COLUMNS))
         .order_by("task__lead_unit__name", "pk")
     )
 

@@ -187,3 +187,35 @@ def test_the_report_by_unit_with_excel_and_pdf(client_for, demo):
     assert sheet.cell(row=sheet.max_row, column=1).value == "Tổng cộng"
     pdf = client.get(reverse("followup:report"), {"export": "pdf"})
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+
+
+def test_editing_a_task_moves_its_units_and_their_obligations_but_not_its_deadline(client_for, demo):
+    from cndp.followup.progress import KIND
+    from cndp.obligations.models import Obligation
+
+    notice = f.notice()
+    (task,) = f.tasks(notice, ("arid", ["bct-vpc"], D(2026, 9, 30)))
+    client = client_for("agency_officer")
+    data = {
+        "place": "III.2",
+        "content": "Rà soát lại phương án phát triển CCN",
+        "lead_unit": f.unit("bct-vpc").pk,
+        "coordinating_units": [f.unit("so-ct-01").pk],
+        "province": task.province_id,
+        "leader": task.leader_id,
+    }
+    response = client.post(reverse("followup:task_edit", args=[task.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    task.refresh_from_db()
+    roles = {a.unit.code: a.role for a in task.assignments.select_related("unit")}
+    assert roles == {"bct-vpc": "lead", "so-ct-01": "coordinating"}
+    owed = set(
+        Obligation.objects.filter(kind=KIND, object_id__in=task.assignments.values("pk")).values_list(
+            "unit__code", flat=True
+        )
+    )
+    assert owed == {"bct-vpc", "so-ct-01"}  # ARID's obligation went with its part
+    assert task.deadline == D(2026, 9, 30) and task.place == "III.2"
+    assert (
+        client_for("province_officer").get(reverse("followup:task_edit", args=[task.pk])).status_code == 403
+    )
