@@ -50,6 +50,12 @@ class WorkingSessionViews(generic.Registry):
     url_prefix = "sessions"
 
 
+class NoticeEditView(generic.ObjectEditView):
+    """The notice's form sends its PDF (multipart)."""
+
+    template_name = "followup/notice_edit.html"
+
+
 class NoticeViews(generic.Registry):
     model = Notice
     queryset = Notice.objects.select_related("session", "session__leader", "session__province")
@@ -59,6 +65,7 @@ class NoticeViews(generic.Registry):
     detail_fields = Notice.FIELDS
     detail_template = "followup/notice_detail.html"
     url_prefix = "notices"
+    view_classes = {"edit": NoticeEditView}
 
     @classmethod
     def detail_extra(cls, obj) -> dict:

@@ -219,3 +219,29 @@ def test_editing_a_task_moves_its_units_and_their_obligations_but_not_its_deadli
     assert (
         client_for("province_officer").get(reverse("followup:task_edit", args=[task.pk])).status_code == 403
     )
+
+
+def test_a_notice_is_entered_with_its_pdf_which_only_its_scope_downloads(client_for, demo):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from cndp.followup.models import Notice, WorkingSession
+
+    session = WorkingSession.objects.filter(province__code="01").first()
+    client = client_for("agency_officer")
+    form = client.get(reverse("followup:notice_add")).content.decode()
+    assert 'enctype="multipart/form-data"' in form
+    data = {"session": session.pk, "number": "888/TB-BCT", "date": "02/12/2026", "signer": "KT. BỘ TRƯỞNG"}
+    wrong = client.post(
+        reverse("followup:notice_add"), {**data, "file": SimpleUploadedFile("tb.docx", b"PK..")}
+    )
+    assert wrong.status_code == 400 and not Notice.objects.filter(number="888/TB-BCT").exists()
+    pdf = SimpleUploadedFile("thong-bao.pdf", b"%PDF-1.4 thong bao ket luan", content_type="application/pdf")
+    response = client.post(reverse("followup:notice_add"), {**data, "file": pdf})
+    assert response.status_code == 302, response.content.decode()[:1500]
+    notice = Notice.objects.get(number="888/TB-BCT")
+    download = client.get(reverse("followup:notice_file", args=[notice.pk]))
+    assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
+    assert (
+        client_for("province_officer_2").get(reverse("followup:notice_file", args=[notice.pk])).status_code
+        == 404
+    )
