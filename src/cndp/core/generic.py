@@ -252,6 +252,7 @@ class ObjectHistoryView(RegistryView):
             obj.history.select_related("history_user").order_by("-history_date", "-history_id")[:200]
         )
         entries = []
+        raw = []  # (entry changes, field, old, new): labels resolved below, one query per linked model
         for i, record in enumerate(records):
             previous = records[i + 1] if i + 1 < len(records) else None
             changes = []
@@ -261,12 +262,38 @@ class ObjectHistoryView(RegistryView):
                     if change.field in ("search_folded", "updated", "name_sort_key"):
                         continue
                     field = obj._meta.get_field(change.field)
-                    old, new = change.old, change.new
-                    if field.many_to_many:
-                        old, new = _m2m_labels(field, old), _m2m_labels(field, new)
-                    changes.append((field.verbose_name, old, new))
+                    raw.append((changes, field, change.old, change.new))
             entries.append({"record": record, "changes": changes})
+        labels = _link_labels(raw)
+        for changes, field, old, new in raw:
+            changes.append((field.verbose_name, _label(field, old, labels), _label(field, new, labels)))
         return render(request, self.template_name, self.context(object=obj, entries=entries, tab="history"))
+
+
+def _link_labels(raw) -> dict:
+    """{(model, pk): name} of every record a changed link points to: history keeps a link as its id."""
+    wanted: dict = {}
+    for _changes, field, old, new in raw:
+        if field.many_to_one or field.one_to_one:
+            wanted.setdefault(field.related_model, set()).update(v for v in (old, new) if v is not None)
+    labels = {}
+    for model, pks in wanted.items():
+        for o in model._default_manager.filter(pk__in=pks):
+            labels[(model, o.pk)] = str(o)
+    return labels
+
+
+def _label(field, value, labels):
+    """What the user reads for a stored value: a choice's label, a linked record's name, not its code/id."""
+    if field.many_to_many:
+        return _m2m_labels(field, value)
+    if value is None or value == "":
+        return value
+    if field.many_to_one or field.one_to_one:
+        return labels.get((field.related_model, value), value)
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    return value
 
 
 def _m2m_labels(field, rows) -> str:

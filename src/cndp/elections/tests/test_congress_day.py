@@ -104,3 +104,14 @@ def test_recount_box_is_labelled(setup):
     client.force_login(setup["head"])
     page = client.get(election.get_absolute_url()).content.decode()
     assert re.search(r'<label[^>]*for="id_reason"[^>]*>Lý do kiểm phiếu lại', page)
+
+
+def test_history_shows_labels_not_codes_or_ids(client_for):
+    election = Election.objects.get(status="counting")
+    page = client_for("party_officer").get(reverse("elections:election_history", args=[election.pk]))
+    text = page.content.decode()
+    assert "Đang kiểm phiếu" in text and "Đã thông qua danh sách" in text
+    assert "list_adopted" not in text and ">counting<" not in text
+    clerk = re.search(r"Người nhập A</strong>: <span[^>]*>—</span> → ([^<]*)<", text).group(1)
+    assert clerk == str(election.clerk_a) and clerk != str(election.clerk_a_id)  # a name, not an id
+    assert re.search(r"Không tán thành</strong>: <span[^>]*>—</span> → 0<", text)  # 0 is a number, not "—"
