@@ -30,14 +30,22 @@ class TaskTable(BaseTable):
     lead_unit = tables.Column(
         verbose_name=_("Chủ trì"), accessor="lead_unit__name", order_by=("lead_unit__name",)
     )
+    # Exported, not shown on the narrow screen list (the task's page shows them).
     coordinating = tables.Column(
-        verbose_name=_("Phối hợp"), accessor="coordinating_names", orderable=False, empty_values=()
+        verbose_name=_("Phối hợp"),
+        accessor="coordinating_names",
+        orderable=False,
+        empty_values=(),
+        visible=False,
     )
     province = tables.Column(
         verbose_name=_("Tỉnh, thành phố"), accessor="province__name", order_by=("province__code",)
     )
     leader = tables.Column(
-        verbose_name=_("Lãnh đạo giao"), accessor="leader__full_name", order_by=("leader__rank",)
+        verbose_name=_("Lãnh đạo giao"),
+        accessor="leader__full_name",
+        order_by=("leader__rank",),
+        visible=False,
     )
     deadline = tables.Column(verbose_name=_("Thời hạn"), empty_values=(), order_by=("deadline",))
     state = ChoiceColumn("state", verbose_name=_("Trạng thái"))
@@ -63,7 +71,7 @@ class TaskTable(BaseTable):
         exclude = ("actions",)
 
     def render_content(self, value):
-        return value if len(value) <= 160 else value[:159] + "…"
+        return value if len(value) <= 110 else value[:109] + "…"
 
     def value_content(self, value):
         return value

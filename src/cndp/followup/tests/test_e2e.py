@@ -179,6 +179,14 @@ def test_paste_assign_report_confirm_overdue_digest_and_province_page(browser, l
     assert not any("Phú Nghĩa" in t for t in texts)  # done: no longer open
     shot(province, "6-province")
 
+    # The agency's list of overdue tasks and its home cards.
+    agency.goto(live_server.url + "/followup/tasks/?flag=overdue&sort=-deadline")
+    assert "777/TB-BCT" in agency.locator("#table-block").inner_text()
+    shot(agency, "8-overdue-list")
+    agency.goto(live_server.url + "/")
+    assert "Nhiệm vụ theo kết luận quá hạn" in agency.content()
+    shot(agency, "9-home")
+
     # The periodic report: screen, and its PDF kept for a person to look at.
     agency.goto(live_server.url + "/followup/report/?by=unit")
     assert "Tổng cộng" in agency.locator("#report-table").inner_text()
