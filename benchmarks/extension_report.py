@@ -4,7 +4,8 @@ A fresh database (SQLite in a temporary folder; with DATABASE_URL set, a throw-a
 server) is migrated (provinces, regions and the extension reference data come with the migrations), then
 filled with bulk_create: first 2,500 projects, then up to 25,000 — plan years 2021–2026, the units of the
 plan date (63 before 1/7/2025, 34 after), statuses along the lifecycle, approved funds, ledger entries
-(advances, payments, refunds, settlements) and progress reports, seeded.
+(advances, payments, refunds, settlements) and progress reports with their obligations on the reporting
+calendar (period, due date, state), seeded.
 
 For the annual report of 2026 by province (rolled up to the 34) and the registrations by year:
 
@@ -119,7 +120,11 @@ class World:
 
 def add_projects(world: World, start: int, stop: int, rng: random.Random) -> None:
     """Projects number start … stop-1, with their ledger and progress reports, by bulk_create."""
+    from django.contrib.contenttypes.models import ContentType
+
     from cndp.extension.models import LedgerEntry, ProgressReport, Project
+    from cndp.extension.reporting import OBLIGATION_KIND
+    from cndp.obligations.models import Obligation
 
     statuses, weights = zip(*STATUS_MIX, strict=True)
     projects, plans = [], []
@@ -193,18 +198,31 @@ def add_projects(world: World, start: int, stop: int, rng: random.Random) -> Non
                 ((6, "accepted"), (12, rng.choice(["pending", "submitted"]))), 1
             ):
                 due = datetime.date(year, month, 20)
-                owed.append(
-                    ProgressReport(
-                        project=project,
-                        sequence=seq,
-                        kind="periodic",
-                        period_end=due.replace(day=14),
-                        due_on=due,
-                        status=state if rng.random() < 0.8 else "needs_revision",
-                    )
-                )
+                report = ProgressReport(project=project, sequence=seq, kind="periodic")
+                # its obligation on the reporting calendar: the period, due date and state
+                report._owed = (due.replace(day=14), due, state if rng.random() < 0.8 else "needs_revision")
+                owed.append(report)
     LedgerEntry.objects.bulk_create(entries, batch_size=5000)
     ProgressReport.objects.bulk_create(owed, batch_size=5000)
+    content_type = ContentType.objects.get_for_model(ProgressReport)
+    Obligation.objects.bulk_create(
+        [
+            Obligation(
+                kind=OBLIGATION_KIND,
+                title=f"{r.project.code} — báo cáo tiến độ kỳ {r.sequence}",
+                content_type=content_type,
+                object_id=r.pk,
+                unit=world.unit,
+                province_id=r.project.province_current_id,
+                basis="periodic",
+                period_end=r._owed[0],
+                due_on=r._owed[1],
+                state=r._owed[2],
+            )
+            for r in owed
+        ],
+        batch_size=5000,
+    )
 
 
 # ---- the two paths -----------------------------------------------------------------------------------------
@@ -224,15 +242,19 @@ def by_selectors(user) -> tuple[dict, dict]:
 
 def by_raw_sql() -> tuple[dict, dict]:
     """The same figures with hand-written GROUP BY queries (portable SQL: SQLite and PostgreSQL)."""
+    from django.contrib.contenttypes.models import ContentType
     from django.db import connection
 
     from cndp.extension import reports
     from cndp.extension.models import LedgerEntry, ProgressReport, Project
+    from cndp.obligations.models import Obligation
 
-    project, ledger, report = (
+    report_type = ContentType.objects.get_for_model(ProgressReport).pk
+    project, ledger, report, obligation = (
         Project._meta.db_table,
         LedgerEntry._meta.db_table,
         ProgressReport._meta.db_table,
+        Obligation._meta.db_table,
     )
     approved = "('in_plan','contracted','in_progress','adjusted','suspended','inspected','accepted','liquidated','settled')"
     selected = approved[:-1] + ",'selected')"
@@ -256,7 +278,8 @@ def by_raw_sql() -> tuple[dict, dict]:
     sql_overdue = f"""
         SELECT p.province_current_id, COUNT(*)
         FROM {report} r JOIN {project} p ON p.id = r.project_id
-        WHERE p.plan_year = %s AND r.status IN ('pending', 'needs_revision') AND r.due_on < %s
+        JOIN {obligation} o ON o.object_id = r.id AND o.content_type_id = {report_type}
+        WHERE p.plan_year = %s AND o.state IN ('pending', 'needs_revision') AND o.due_on < %s
           AND p.status IN ('contracted', 'in_progress', 'adjusted', 'inspected')
         GROUP BY p.province_current_id"""
     sql_years = f"""

@@ -35,7 +35,7 @@ class ExtensionConfig(AppConfig):
                 MenuItem(_("Tiêu chí ưu tiên"), "extension:priorityarea_list", "extension.view_priorityarea"),
                 MenuItem(_("Bộ tiêu chí thẩm định"), "extension:rubric_list", "extension.view_rubric"),
                 MenuItem(
-                    _("Thời hạn đăng ký, báo cáo"),
+                    _("Thời hạn đăng ký"),
                     "extension:schedulerule_list",
                     "extension.view_schedulerule",
                 ),
@@ -43,3 +43,27 @@ class ExtensionConfig(AppConfig):
             order=30,
         ),
     )
+
+    def ready(self):
+        from django.db.models import Q
+
+        from cndp.extension import lifecycle, reporting
+        from cndp.obligations import kinds
+
+        # A progress report is owed on the shared calendar while its project still reports (not
+        # suspended, withdrawn or ended); submitted and reviewed on the report's own page, with its
+        # content (the agency may submit for the province, as it always could). The labels are those of
+        # the source language (the calendar joins them as text; its e-mails are in Vietnamese).
+        kinds.register(
+            kinds.Kind(
+                reporting.OBLIGATION_KIND,
+                str(_("báo cáo tiến độ đề án khuyến công")),
+                short=str(_("báo cáo tiến độ")),
+                still_owed=lambda: Q(
+                    extension_progress_report__project__status__in=sorted(lifecycle.REPORTING)
+                ),
+                where=str(_("Khuyến công › Báo cáo tiến độ")),
+                agency_may_submit=True,
+                own_page=True,
+            )
+        )

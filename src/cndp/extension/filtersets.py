@@ -29,7 +29,7 @@ from cndp.extension.models import (
     Trade,
     valid_at,
 )
-from cndp.extension.selectors import report_rule_at
+from cndp.extension.selectors import report_remind_days
 from cndp.places.models import Province
 
 
@@ -146,10 +146,17 @@ class ProgressReportFilterSet(BaseFilterSet):
     )
     plan_year = django_filters.NumberFilter(label=_("Năm kế hoạch"), field_name="project__plan_year")
     kind = django_filters.ChoiceFilter(label=_("Loại báo cáo"), choices=ReportKind.choices)
-    status = django_filters.MultipleChoiceFilter(label=_("Tình trạng"), choices=ReportStatus.choices)
+    # The state and the due date are the report's obligation's (the shared reporting calendar).
+    status = django_filters.MultipleChoiceFilter(
+        label=_("Tình trạng"), choices=ReportStatus.choices, field_name="obligations__state"
+    )
     standing = django_filters.ChoiceFilter(label=_("Theo hạn"), choices=STANDING, method="filter_standing")
-    due_from = django_filters.DateFilter(label=_("Hạn nộp từ ngày"), field_name="due_on", lookup_expr="gte")
-    due_to = django_filters.DateFilter(label=_("Hạn nộp đến ngày"), field_name="due_on", lookup_expr="lte")
+    due_from = django_filters.DateFilter(
+        label=_("Hạn nộp từ ngày"), field_name="obligations__due_on", lookup_expr="gte"
+    )
+    due_to = django_filters.DateFilter(
+        label=_("Hạn nộp đến ngày"), field_name="obligations__due_on", lookup_expr="lte"
+    )
 
     class Meta(BaseFilterSet.Meta):
         model = ProgressReport
@@ -159,18 +166,22 @@ class ProgressReportFilterSet(BaseFilterSet):
         today = timezone.localdate()
         # Owed: not submitted (or sent back) by a project that still reports (not suspended or ended).
         owed = Q(
-            status__in=[ReportStatus.PENDING, ReportStatus.NEEDS_REVISION],
+            obligations__state__in=[ReportStatus.PENDING, ReportStatus.NEEDS_REVISION],
             project__status__in=list(lifecycle.REPORTING),
         )
         if value == "overdue":
-            return queryset.filter(owed, due_on__lt=today)
+            return queryset.filter(owed, obligations__due_on__lt=today)
         if value == "due_soon":
-            days = report_rule_at(today).remind_days
-            return queryset.filter(owed, due_on__gte=today, due_on__lte=today + datetime.timedelta(days=days))
+            days = report_remind_days(today)
+            return queryset.filter(
+                owed,
+                obligations__due_on__gte=today,
+                obligations__due_on__lte=today + datetime.timedelta(days=days),
+            )
         if value == "escalated":
-            return queryset.filter(owed, escalation__gt=0)
+            return queryset.filter(owed, obligations__escalation__gt=0)
         if value == "waiting":
-            return queryset.filter(status=ReportStatus.SUBMITTED)
+            return queryset.filter(obligations__state=ReportStatus.SUBMITTED)
         return queryset
 
 

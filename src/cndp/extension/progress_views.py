@@ -1,6 +1,6 @@
 """Progress reports and documents screens (báo cáo tiến độ, tài liệu đề án): the report list with where
 each stands (late ones first to the eye), a report's page with submission and review, file upload and
-download within the user's scope, and the registry of the deadline / report calendar rules."""
+download within the user's scope, and the registry of the registration deadline rules."""
 
 from __future__ import annotations
 
@@ -16,20 +16,27 @@ from cndp.core.permissions import can, in_scope, require
 from cndp.core.views import act, form_errors
 from cndp.extension import filtersets, forms, reporting, selectors, services, tables
 from cndp.extension.models import ProgressReport, Project, ProjectDocument, ScheduleRule
+from cndp.obligations import services as obligation_services
 
 
 def report_panels(user, report: ProgressReport) -> dict:
     """What a report's page shows beside its data: where it stands today, the submit form for the
     implementing side, the review form for the agency, its documents and the upload form."""
     today = timezone.localdate()
-    rule = selectors.report_rule_at(today)
-    may_submit = can(user, "change", report) and in_scope(user, report) and report.status in reporting.OPEN
+    obligation = report.obligation
+    may_submit = (
+        can(user, "change", report)
+        and in_scope(user, report)
+        and report.status in reporting.OPEN
+        and obligation is not None
+        and obligation_services.may_submit(user, obligation)  # only the owing side
+    )
     may_review = can(user, "add", ProgressReport) and report.status == reporting.SUBMITTED
     initial = {"percent_complete": report.percent_complete, **report.outputs()}
     if report.status == reporting.NEEDS_REVISION:
         initial.update(narrative=report.narrative, difficulties=report.difficulties)
     return {
-        "standing": reporting.standing(report.status, report.due_on, today, rule),
+        "standing": selectors.report_standing(report, today),
         "submit_form": forms.ReportSubmitForm(initial=initial, prefix="submit") if may_submit else None,
         "review_form": forms.ReportReviewForm(prefix="review") if may_review else None,
         "documents": list(report.documents.select_related("uploaded_by")),
@@ -55,7 +62,7 @@ class ProgressReportViews(generic.Registry):
     allow_delete = False  # reports are scheduled from the contract; never deleted
     url_prefix = "progress-reports"
     detail_template = "extension/report_detail.html"
-    detail_fields = ProgressReport.FIELDS
+    detail_fields = ProgressReport.DETAIL_FIELDS
     view_classes = {"detail": ProgressReportDetailView}
 
 

@@ -13,6 +13,7 @@ import datetime
 from decimal import Decimal
 
 from cndp.core.text import fold
+from cndp.extension import reporting
 
 D = datetime.date
 
@@ -609,10 +610,84 @@ SCHEDULE_RULES = (
 
 
 def load_schedule_rules(ScheduleRule) -> int:
+    """The registration deadlines (the fields the model has: in a migration before the move of the report
+    calendar, the historical model still has them)."""
+    names = {f.name for f in ScheduleRule._meta.get_fields()}
     for row in SCHEDULE_RULES:
         ScheduleRule.objects.update_or_create(
             valid_from=row["valid_from"],
             name=row["name"],
-            defaults={**row, "search_folded": fold(f"{row['name']} {row['legal_basis']}")[:500]},
+            defaults={
+                **{k: v for k, v in row.items() if k in names},
+                "search_folded": fold(f"{row['name']} {row['legal_basis']}")[:500],
+            },
         )
     return len(SCHEDULE_RULES)
+
+
+# The old ScheduleRule's report fields, as the extension rule shape (reporting.Rule) reads them.
+REPORT_RULE_FIELDS = {
+    "half_year_due": ("half_year_month", "half_year_day"),
+    "year_due": ("year_month", "year_day"),
+    "cutoff_day": "cutoff_day",
+    "final_days": "final_days",
+    "remind_days": "remind_days",
+    "escalate_province_days": "escalate_province_days",
+    "escalate_agency_days": "escalate_agency_days",
+    "legal_basis": "legal_basis",
+}
+
+
+def report_rule(get) -> reporting.Rule:
+    """The extension rule of an old ScheduleRule (a row of SCHEDULE_RULES or a historical model
+    instance), `get(name)` reading one of its report fields."""
+    values = {
+        key: tuple(get(f) for f in source) if isinstance(source, tuple) else get(source)
+        for key, source in REPORT_RULE_FIELDS.items()
+    }
+    return reporting.Rule(**values)
+
+
+REPORT_CALENDAR_NAME = "Lịch báo cáo tiến độ đề án khuyến công"
+
+
+def calendar_rule_values(name: str, valid_from, valid_to, confirmed: bool, rule: reporting.Rule):
+    """(CalendarRule fields, escalation steps) of the progress-report calendar of an old ScheduleRule: the
+    shared rule (reporting.as_calendar); a rule the shared one cannot say exactly is left UNCONFIRMED."""
+    plain = reporting.as_calendar(rule)
+    fields = {
+        "name": REPORT_CALENDAR_NAME
+        if name == SCHEDULE_RULES[0]["name"]
+        else f"{REPORT_CALENDAR_NAME} — {name}",
+        "kinds": [reporting.OBLIGATION_KIND],
+        "period_type": plain.period_type,
+        "due_day": plain.due_day,
+        "due_month_offset": plain.due_month_offset,
+        "cutoff_day": min(plain.cutoff_day, 31),
+        "final_days": plain.final_days,
+        "remind_days": plain.remind_days,
+        "valid_from": valid_from,
+        "valid_to": valid_to,
+        "legal_basis": plain.legal_basis,
+        "confirmed": confirmed and reporting.expressible(rule),
+    }
+    fields["search_folded"] = fold(f"{fields['name']} {fields['legal_basis']}")[:500]
+    return fields, [(s.days_late, s.audience) for s in plain.steps]
+
+
+def load_calendar_rules(CalendarRule, EscalationStep) -> int:
+    """The progress-report calendar of SCHEDULE_RULES as the shared calendar's rules (the demo, when a
+    test flushed the database); rules already there are kept."""
+    made = 0
+    for row in SCHEDULE_RULES:
+        fields, steps = calendar_rule_values(
+            row["name"], row["valid_from"], None, row["confirmed"], report_rule(row.__getitem__)
+        )
+        if CalendarRule.objects.filter(name=fields["name"], valid_from=fields["valid_from"]).exists():
+            continue
+        rule = CalendarRule.objects.create(**fields)
+        EscalationStep.objects.bulk_create(
+            [EscalationStep(rule=rule, days_late=d, audience=a) for d, a in steps]
+        )
+        made += 1
+    return made

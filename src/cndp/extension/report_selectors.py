@@ -142,9 +142,9 @@ def partition(
     overdue = (
         of_projects(ProgressReport.objects, user, year)
         .filter(
-            status__in=sorted(reporting.OPEN),
+            obligations__state__in=sorted(reporting.OPEN),  # the state and due date: the obligation's
             project__status__in=sorted(lifecycle.REPORTING),  # as the report list: running projects only
-            due_on__lt=reports.reference_day(end, today),
+            obligations__due_on__lt=reports.reference_day(end, today),
         )
         .order_by()
         .values(f"project__{key}")

@@ -1,9 +1,13 @@
 """Progress reports of extension projects (báo cáo tiến độ đề án khuyến công) — plain Python, no Django.
 
-The arithmetic is the shared reporting calendar's (cndp.obligations.calendar); this module keeps the
-extension's own rule shape and checks. A contracted project reports on a schedule: a periodic report at each half-year and year end that falls
-inside its timeline, and a final report (báo cáo tổng kết) after its end date. The dates are data
-(models.ScheduleRule, effective-dated with its legal basis); this module only computes with them:
+A progress report is an obligation of the shared reporting calendar (cndp.obligations), of the kind
+`OBLIGATION_KIND`: its dates, state, reminders and escalation are the obligation's, computed by
+`cndp.obligations.calendar` from the CalendarRule governing the kind. This module keeps what is the
+extension's own: the checks of a report's content (`submit_problem`), and its former rule shape (a
+half-year and a year due point, a day to escalate to the province and one to the agency), which
+`as_calendar` turns into the shared calendar's rule (the data migration of the old ScheduleRule rows).
+A contracted project reports on a schedule: a periodic report at each half-year and year end that falls
+inside its timeline, and a final report (báo cáo tổng kết) after its end date:
 
 - `schedule(start, end, rule)` — the reports a project owes, each with the day its data runs to and the
   day it is due;
@@ -40,7 +44,10 @@ from cndp.obligations.calendar import (  # the shared calendar's names, as exten
 )
 from cndp.obligations.calendar import RETURNED as NEEDS_REVISION  # yêu cầu bổ sung, hoàn thiện
 
+OBLIGATION_KIND = "extension.progress"  # Obligation.kind of a progress report
+
 __all__ = [
+    "OBLIGATION_KIND",
     "ACCEPTED",
     "DONE",
     "DUE_SOON",
@@ -81,6 +88,37 @@ class Rule:
     def steps(self) -> tuple[int, int]:
         """The escalation steps (days late): level 1 the province's Department, level 2 the agency."""
         return (self.escalate_province_days, self.escalate_agency_days)
+
+
+def as_calendar(rule: Rule) -> calendar.Rule:
+    """The shared calendar's rule for an extension rule. The shared rule has one due day and month
+    offset for every period: half-yearly when the year's due point is six months after the half year's;
+    yearly when both fall in the same month; otherwise half-yearly from the half-year point (the year's
+    point then follows it by six months — `expressible` says whether nothing was lost). Escalation: to the
+    province's Department, then to the agency (one step to the agency when both come the same day)."""
+    (half_month, half_day), (year_month, _year_day) = rule.half_year_due, rule.year_due
+    if half_month == year_month:
+        period_type, offset = calendar.YEAR, (year_month - 12) % 12
+    else:
+        period_type, offset = calendar.HALF_YEAR, (half_month - 6) % 6  # months {6 + o, o or 12}
+    steps = [calendar.Step(rule.escalate_agency_days, calendar.AGENCY)]
+    if rule.escalate_province_days < rule.escalate_agency_days:
+        steps.insert(0, calendar.Step(rule.escalate_province_days, calendar.PROVINCE))
+    return calendar.Rule(
+        period_type=period_type,
+        due_day=half_day,
+        due_month_offset=offset,
+        cutoff_day=rule.cutoff_day,
+        final_days=rule.final_days,
+        remind_days=rule.remind_days,
+        steps=tuple(steps),
+        legal_basis=rule.legal_basis,
+    )
+
+
+def expressible(rule: Rule) -> bool:
+    """Whether `as_calendar(rule)` has the same due points as `rule`."""
+    return set(as_calendar(rule).due_points()) == {rule.half_year_due, rule.year_due}
 
 
 def _day(year: int, month: int, day: int) -> datetime.date:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
 from cndp.extension import caps, ledger, lifecycle, reporting, selection
 from cndp.extension.models import (
@@ -20,6 +20,9 @@ from cndp.extension.models import (
     ScheduleRule,
     valid_at,
 )
+from cndp.obligations import calendar
+from cndp.obligations import selectors as obligation_selectors
+from cndp.obligations.models import Obligation, ObligationStep
 
 
 def project_list() -> QuerySet[Project]:
@@ -141,13 +144,8 @@ def year_overview(year: int) -> dict[str, int]:
 
 
 def schedule_rule_at(date: datetime.date) -> ScheduleRule | None:
-    """The deadline and report calendar in force on `date` (the latest that started on or before it)."""
+    """The registration deadline in force on `date` (the latest that started on or before it)."""
     return valid_at(ScheduleRule.objects.all(), date).order_by("-valid_from", "-pk").first()
-
-
-def report_rule_at(date: datetime.date) -> reporting.Rule:
-    rule = schedule_rule_at(date)
-    return rule.as_rule() if rule else reporting.Rule()
 
 
 def deadline_for(plan_year: int) -> caps.Deadline:
@@ -156,8 +154,38 @@ def deadline_for(plan_year: int) -> caps.Deadline:
     return rule.as_deadline() if rule else caps.DEFAULT_DEADLINE
 
 
+def with_obligation(queryset: QuerySet[ProgressReport]) -> QuerySet[ProgressReport]:
+    """Reports with their obligation, its rule (and escalation steps) and its steps with who took them:
+    three more queries whatever the number of reports."""
+    steps = Prefetch("steps", queryset=ObligationStep.objects.select_related("by"))
+    return queryset.prefetch_related(
+        Prefetch(
+            "obligations",
+            queryset=Obligation.objects.select_related("rule").prefetch_related("rule__steps", steps),
+        )
+    )
+
+
+def report_standing(report: ProgressReport, today: datetime.date) -> calendar.Standing:
+    """Where a report stands on `today` under its obligation's rule (the calendar's defaults without)."""
+    obligation = report.obligation
+    rule = (
+        obligation.rule.as_rule(list(obligation.rule.steps.all())) if obligation and obligation.rule else None
+    )
+    rule = rule or calendar.Rule()
+    return calendar.standing(
+        report.status, report.due_on, today, rule.remind_days, [s.days_late for s in rule.steps]
+    )
+
+
+def report_remind_days(today: datetime.date) -> int:
+    """The reminder window of the rule governing progress reports today."""
+    rule = obligation_selectors.rule_for(reporting.OBLIGATION_KIND, today)
+    return rule.remind_days if rule else calendar.Rule().remind_days
+
+
 def project_reports(project: Project) -> list[ProgressReport]:
-    return list(project.reports.select_related("submitted_by", "reviewed_by").order_by("sequence"))
+    return list(with_obligation(project.reports.all()).order_by("sequence"))
 
 
 def project_documents(project: Project) -> QuerySet[ProjectDocument]:
@@ -165,35 +193,18 @@ def project_documents(project: Project) -> QuerySet[ProjectDocument]:
 
 
 def report_list() -> QuerySet[ProgressReport]:
-    """The report list's queryset: the project, its province and unit come with it."""
-    return ProgressReport.objects.select_related(
-        "project", "project__province_current", "project__implementing_unit", "submitted_by", "reviewed_by"
-    )
-
-
-def reports_owed(today: datetime.date) -> QuerySet[ProgressReport]:
-    """Reports still owed (not submitted, or sent back) of projects that are running: the reminder and
-    escalation task's input."""
-    return report_list().filter(
-        status__in=list(reporting.OPEN), project__status__in=list(lifecycle.REPORTING)
-    )
+    """The report list's queryset, by due date: the project, its province and unit, and the obligation
+    come with it."""
+    return with_obligation(
+        ProgressReport.objects.select_related(
+            "project", "project__province_current", "project__implementing_unit"
+        )
+    ).order_by("obligations__due_on", "project", "sequence")
 
 
 def work_queue(user, today: datetime.date) -> dict[str, int]:
-    """What needs doing today, within the user's scope (the home page's cards; two queries): reports
-    overdue, due within the reminder window, waiting for review; proposals of the open plan year."""
-    rule = report_rule_at(today)
-    owed = Q(status__in=list(reporting.OPEN), project__status__in=list(lifecycle.REPORTING))
-    counts = ProgressReport.objects.restrict(user).aggregate(
-        overdue=Count("pk", filter=owed & Q(due_on__lt=today)),
-        due_soon=Count(
-            "pk",
-            filter=owed & Q(due_on__gte=today, due_on__lte=today + datetime.timedelta(days=rule.remind_days)),
-        ),
-        waiting=Count("pk", filter=Q(status=reporting.SUBMITTED)),
-    )
+    """What needs doing today, within the user's scope (the home page's card; one query): proposals of
+    the open plan year. (The reports overdue, due soon and waiting for review are the reporting
+    calendar's cards, of every kind: obligations.home.)"""
     year = caps.first_open_plan_year(today, deadline_for(today.year + 1))
-    counts["open_year"] = year
-    counts["remind_days"] = rule.remind_days
-    counts["proposals"] = Project.objects.restrict(user).filter(plan_year=year).count()
-    return counts
+    return {"open_year": year, "proposals": Project.objects.restrict(user).filter(plan_year=year).count()}

@@ -211,11 +211,17 @@ class ProgressReportTable(BaseTable):
         accessor="project__province_current__name",
         order_by=("project__province_current__code",),
     )
-    period_end = DateColumn(verbose_name=_("Số liệu đến"), format="d/m/Y")
-    due_on = DateColumn(verbose_name=_("Hạn nộp"), format="d/m/Y")
+    # The period, due date, state and escalation are the report's obligation's (prefetched).
+    period_end = DateColumn(
+        verbose_name=_("Số liệu đến"), format="d/m/Y", order_by=("obligations__period_end",)
+    )
+    due_on = DateColumn(verbose_name=_("Hạn nộp"), format="d/m/Y", order_by=("obligations__due_on",))
     late = tables.Column(verbose_name=_("Quá hạn (ngày)"), empty_values=(), orderable=False)
     percent_complete = tables.Column(verbose_name=_("Hoàn thành (%)"), attrs={"td": {"class": "text-end"}})
-    status = ChoiceColumn("status", verbose_name=ProgressReport._meta.get_field("status").verbose_name)
+    status = tables.Column(
+        verbose_name=_("Tình trạng"), accessor="status_label", order_by=("obligations__state",)
+    )
+    escalation = tables.Column(verbose_name=_("Báo trễ hạn"), order_by=("obligations__escalation",))
 
     class Meta(BaseTable.Meta):
         model = ProgressReport
@@ -278,7 +284,6 @@ class ScheduleRuleTable(BaseTable):
             "name",
             "registration_day",
             "registration_month",
-            "remind_days",
             "valid_from",
             "valid_to",
             "confirmed",

@@ -18,7 +18,7 @@ from cndp.core import generic
 from cndp.core.permissions import can, in_scope, require
 from cndp.core.services import ServiceError
 from cndp.core.views import act, form_errors
-from cndp.extension import caps, filtersets, forms, lifecycle, reporting, selectors, services, tables
+from cndp.extension import caps, filtersets, forms, lifecycle, selectors, services, tables
 from cndp.extension.models import (
     OUTPUTS,
     ActivityType,
@@ -146,7 +146,6 @@ def project_panels(request, project: Project) -> dict:
     force, the appraisal sheets and rank, the ledger and its totals."""
     user = request.user
     today = timezone.localdate()
-    rule = selectors.report_rule_at(today)
     roles = services.user_roles(user)
     may_change = can(user, "change", project) and in_scope(user, project)
     steps = lifecycle.allowed_transitions(project.status, roles) if may_change else []
@@ -181,10 +180,7 @@ def project_panels(request, project: Project) -> dict:
         else None,
         "ledger_entries": entries,
         "totals": selectors.project_totals(project) if entries is not None else None,
-        "reports": [
-            (r, reporting.standing(r.status, r.due_on, today, rule))
-            for r in selectors.project_reports(project)
-        ]
+        "reports": [(r, selectors.report_standing(r, today)) for r in selectors.project_reports(project)]
         if can(user, "view", ProgressReport)
         else None,
         "documents": list(selectors.project_documents(project))

@@ -24,6 +24,9 @@ class Kind:
     where: str = ""
     # May an agency-wide officer submit for the owing side (extension: the agency reports for a province)?
     agency_may_submit: bool = False
+    # Submitted and reviewed on the thing's own page, with its content (a progress report's figures):
+    # the calendar's own submit and review buttons and API action are not offered for it.
+    own_page: bool = False
 
 
 _KINDS: dict[str, Kind] = {}

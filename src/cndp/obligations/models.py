@@ -111,7 +111,7 @@ class CalendarRule(DatedReference):
 
     @property
     def kind_labels(self) -> str:
-        return ", ".join(kinds.get(k).label for k in self.kinds)
+        return ", ".join(str(kinds.get(k).label) for k in self.kinds)  # labels may be lazy
 
 
 class EscalationStep(CndpModel):

@@ -4,8 +4,9 @@ buttons, and the calendar rules (edited in the admin)."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_POST
 from cndp.core import generic
 from cndp.core.permissions import can, require
 from cndp.core.views import act
-from cndp.obligations import calendar, filtersets, selectors, services, tables
+from cndp.obligations import calendar, filtersets, kinds, selectors, services, tables
 from cndp.obligations.home import REMIND_DAYS
 from cndp.obligations.models import CalendarRule, Obligation
 
@@ -39,8 +40,11 @@ class ObligationDetailView(generic.ObjectDetailView):
         if extra.get("tab") == "detail" and obligation is not None:
             user = self.request.user
             ctx["steps"] = list(selectors.obligation_steps(obligation))
-            ctx["may_submit"] = obligation.is_open and services.may_submit(user, obligation)
-            ctx["may_review"] = obligation.state == calendar.SUBMITTED and can(user, "add", Obligation)
+            here = not kinds.get(obligation.kind).own_page  # else on the thing's own page, with its content
+            ctx["may_submit"] = here and obligation.is_open and services.may_submit(user, obligation)
+            ctx["may_review"] = (
+                here and obligation.state == calendar.SUBMITTED and can(user, "add", Obligation)
+            )
             ctx["subject_url"] = getattr(obligation.subject, "get_absolute_url", lambda: "")()
         return ctx
 
@@ -86,10 +90,20 @@ def _obligation(request, pk, action="view") -> Obligation:
     return obligation
 
 
+def _on_own_page(request, obligation: Obligation):
+    """A kind submitted and reviewed on the thing's own page (with its content): sent there."""
+    if not kinds.get(obligation.kind).own_page:
+        return None
+    messages.error(request, _("Báo cáo này được nộp và xem xét tại trang của báo cáo."))
+    return redirect(getattr(obligation.subject, "get_absolute_url", obligation.get_absolute_url)())
+
+
 @login_required
 @require_POST
 def obligation_submit(request, pk):
     obligation = _obligation(request, pk, "change")
+    if (elsewhere := _on_own_page(request, obligation)) is not None:
+        return elsewhere
     return act(
         request,
         obligation,
@@ -102,6 +116,8 @@ def obligation_submit(request, pk):
 @require_POST
 def obligation_review(request, pk):
     obligation = _obligation(request, pk)
+    if (elsewhere := _on_own_page(request, obligation)) is not None:
+        return elsewhere
     verdict = request.POST.get("verdict", "")
     return act(
         request,

@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from cndp.core.api.serializers import NFCModelSerializer
-from cndp.extension.choices import ProjectStatus
+from cndp.extension.choices import ProjectStatus, ReportStatus
 from cndp.extension.models import (
     ActivityType,
     AnnualFund,
@@ -17,6 +17,7 @@ from cndp.extension.models import (
     ScheduleRule,
     Trade,
 )
+from cndp.extension.models.progress import ESCALATION_LABELS
 
 DATED = ["valid_from", "valid_to", "legal_basis"]
 
@@ -188,9 +189,19 @@ class AnnualFundSerializer(NFCModelSerializer):
 
 
 class ProgressReportSerializer(NFCModelSerializer):
-    """Báo cáo tiến độ (read-only here: submission and review go through their own pages and services)."""
+    """Báo cáo tiến độ (read-only here: submission and review go through their own pages and services).
+    The period, due date, state, submissions, review and escalation are the report's obligation's."""
 
     project_code = serializers.CharField(source="project.code", read_only=True)
+    period_end = serializers.DateField(read_only=True)
+    due_on = serializers.DateField(read_only=True)
+    status = serializers.ChoiceField(choices=ReportStatus.choices, read_only=True)
+    submissions = serializers.IntegerField(read_only=True)
+    submitted_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    reviewed_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    review_comment = serializers.CharField(read_only=True)
+    escalation = serializers.ChoiceField(choices=list(ESCALATION_LABELS.items()), read_only=True)
+    escalated_on = serializers.DateField(read_only=True, allow_null=True)
 
     class Meta:
         model = ProgressReport

@@ -21,9 +21,11 @@ from django.db import transaction
 
 from cndp.accounts.models import User
 from cndp.extension import reference as ref
+from cndp.extension import reporting
 from cndp.extension.demo.data import FUNDS, YEARS
 from cndp.extension.demo.generate import _generate, _programme
 from cndp.extension.models import AnnualFund, Programme, Project, ScheduleRule
+from cndp.obligations.models import CalendarRule, EscalationStep
 
 
 def load(stdout) -> None:
@@ -34,6 +36,10 @@ def load(stdout) -> None:
         ref.load_with(apps.get_model)
     if not ScheduleRule.objects.exists():
         ref.load_schedule_rules(ScheduleRule)
+    if not any(
+        reporting.OBLIGATION_KIND in kinds for kinds in CalendarRule.objects.values_list("kinds", flat=True)
+    ):
+        ref.load_calendar_rules(CalendarRule, EscalationStep)  # the progress-report calendar
         national = {p.code: p for p in Programme.objects.filter(scope="national")}
     officer = User.objects.get(username="chuyenvien")
     for year, amount in FUNDS.items():

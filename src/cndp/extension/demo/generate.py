@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from cndp.accounts.models import Unit, User
 from cndp.core.demo import vietnamese_names
-from cndp.extension import caps, ledger, lifecycle, reporting, selection, selectors
+from cndp.extension import caps, ledger, lifecycle, reporting, selection
 from cndp.extension.demo.data import (
     ACTIVITY_MIX,
     AS_OF,
@@ -28,6 +28,7 @@ from cndp.extension.demo.data import (
     TZ,
     YEARS,
 )
+from cndp.extension.demo.reports import plan_reports, save_reports
 from cndp.extension.models import (
     ActivityType,
     Appraisal,
@@ -36,12 +37,13 @@ from cndp.extension.models import (
     FundingCap,
     LedgerEntry,
     PriorityArea,
-    ProgressReport,
     Project,
     ProjectTransition,
     Rubric,
     Trade,
 )
+from cndp.obligations import calendar
+from cndp.obligations import selectors as obligation_selectors
 from cndp.places.models import Province
 
 
@@ -85,7 +87,8 @@ class _Context:
         self.criteria = list(self.rubric.criteria.all())
         self.caps = [c.as_cap() for c in FundingCap.objects.select_related("activity_type")]
         self.persons = [n for n, _g in vietnamese_names(400, seed=2022)]
-        self.report_rule = selectors.report_rule_at(AS_OF)
+        self.report_calendar = obligation_selectors.rule_for(reporting.OBLIGATION_KIND, AS_OF)
+        self.report_rule = self.report_calendar.as_rule() if self.report_calendar else calendar.Rule()
 
 
 def _generate(national, officer) -> dict[str, int]:
@@ -144,7 +147,7 @@ def _generate(national, officer) -> dict[str, int]:
     AppraisalScore.objects.bulk_create(scores, batch_size=2000)
     LedgerEntry.objects.bulk_create(entries, batch_size=1000)
     through.objects.bulk_create(links, batch_size=2000)
-    ProgressReport.objects.bulk_create(reports, batch_size=1000)
+    save_reports(reports, ctx)
     return {
         "reports": len(reports),
         "projects": len(projects),
@@ -497,7 +500,7 @@ def _plan_year(ctx, rng, year) -> list[dict]:
             date,
         )
         _run(ctx, rng, plan, year, i)
-        _reports(ctx, random.Random(f"reports-{plan['project'].code}"), plan)
+        plan_reports(ctx, random.Random(f"reports-{plan['project'].code}"), plan)
     return plans
 
 
@@ -679,101 +682,3 @@ def _run(ctx, rng, plan, year, n):
         settled,
     )
     return
-
-
-# Statuses after which every report owed has been accepted (the final one at 100 %).
-_FINISHED = {lifecycle.ACCEPTED, lifecycle.LIQUIDATED, lifecycle.SETTLED}
-
-
-def _reports(ctx, rng, plan):
-    """The progress reports a contracted project owes (the calendar in force), as far as 26/11/2026:
-    most accepted; some waiting for review, some sent back, some late and escalated by the rule; the
-    project's progress and outputs = its latest accepted report. `rng` is the project's own, so that the
-    reports do not change the rest of the demo."""
-    project = plan["project"]
-    contract = next((t for t in plan["transitions"] if t.target == lifecycle.CONTRACTED), None)
-    if contract is None:
-        return
-    rule = ctx.report_rule
-    stopped = next(
-        (t.at.date() for t in plan["transitions"] if t.target in (lifecycle.SUSPENDED, lifecycle.WITHDRAWN)),
-        None,
-    )
-    finished = project.status in _FINISHED
-    span = max((project.end_date - project.start_date).days, 1)
-    submitter = ctx.province_users.get(project.province_current_id, ctx.officer)
-    planned = {
-        "trainees": project.planned_trainees,
-        "models": project.planned_models,
-        "machines": project.planned_machines,
-        "products": project.planned_products,
-        "jobs": project.planned_jobs,
-    }
-    latest = None
-    plan["reports"] = []
-    for due in reporting.schedule(project.start_date, project.end_date, rule):
-        report = ProgressReport(
-            sequence=due.sequence, kind=due.kind, period_end=due.period_end, due_on=due.due_on
-        )
-        share = (
-            1.0
-            if due.kind == reporting.FINAL
-            else min((due.period_end - project.start_date).days / span, 0.95)
-        )
-        percent = (
-            100 if due.kind == reporting.FINAL else max(5, min(95, round(share * 100 + rng.randint(-10, 5))))
-        )
-        owed_by_now = due.due_on <= AS_OF or (finished and due.kind == reporting.FINAL)
-        if stopped is not None and due.period_end >= stopped:
-            owed_by_now = False
-        if owed_by_now:
-            roll = rng.random()
-            if finished or roll < 0.78 or due.due_on < AS_OF - datetime.timedelta(days=120):
-                status = reporting.ACCEPTED
-            elif roll < 0.86:
-                status = reporting.SUBMITTED
-            elif roll < 0.92:
-                status = reporting.NEEDS_REVISION
-            else:
-                status = reporting.PENDING
-            report.status = status
-            if status != reporting.PENDING:
-                sent = min(due.due_on - datetime.timedelta(days=rng.randint(-3, 10)), AS_OF)
-                report.percent_complete = percent
-                report.narrative = (
-                    f"Đã thực hiện {percent} % khối lượng đề án theo hợp đồng; "
-                    f"{'hoàn thành toàn bộ nội dung' if due.kind == reporting.FINAL else 'tiến độ đúng kế hoạch'}."
-                )
-                for name, target in planned.items():
-                    value = round(
-                        target * share * (rng.uniform(0.95, 1.1) if due.kind == reporting.FINAL else 1)
-                    )
-                    setattr(report, f"achieved_{name}", max(value, 0))
-                report.submissions = 1 if status != reporting.NEEDS_REVISION else 1
-                report.submitted_at = _at(sent, rng)
-                report.submitted_by = submitter
-                if status in (reporting.ACCEPTED, reporting.NEEDS_REVISION):
-                    reviewed = min(sent + datetime.timedelta(days=rng.randint(2, 12)), AS_OF)
-                    report.reviewed_at = max(
-                        _at(reviewed, rng), report.submitted_at + datetime.timedelta(hours=rng.randint(1, 5))
-                    )
-                    report.reviewed_by = ctx.officer
-                    if status == reporting.NEEDS_REVISION:
-                        report.review_comment = "Bổ sung hình ảnh, biên bản bàn giao máy móc, thiết bị."
-            standing = reporting.standing(status, due.due_on, AS_OF, rule)
-            if due.due_on - datetime.timedelta(days=rule.remind_days) <= AS_OF and status in reporting.OPEN:
-                report.reminded_on = due.due_on - datetime.timedelta(days=rule.remind_days)
-            if standing.escalation:
-                report.escalation = standing.escalation
-                report.escalated_on = due.due_on + datetime.timedelta(
-                    days=rule.escalate_agency_days
-                    if standing.escalation == 2
-                    else rule.escalate_province_days
-                )
-            if status == reporting.ACCEPTED and (latest is None or due.period_end >= latest.period_end):
-                latest = report
-        plan["reports"].append(report)
-    if latest is not None:
-        project.percent_complete = latest.percent_complete
-        for name in planned:
-            setattr(project, f"achieved_{name}", getattr(latest, f"achieved_{name}"))

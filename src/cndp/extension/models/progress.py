@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
@@ -19,25 +20,29 @@ from cndp.extension.choices import DocumentKind, ReportKind, ReportStatus
 OUTPUTS = ("trainees", "models", "machines", "products", "jobs")
 
 
+def _labelled(label):
+    """A read-only property shown on the detail page under `label` (core.generic.display_value)."""
+
+    def wrap(fget):
+        fget.short_description = label
+        return property(fget)
+
+    return wrap
+
+
 class ProgressReport(CndpModel):
-    """Báo cáo tiến độ — one report a contracted project owes (periodic or final), what the implementing
-    side reported (progress, outputs achieved so far, difficulties) and the agency's review. Each
-    submission and review is kept in the history; a report sent back keeps its original due date."""
+    """Báo cáo tiến độ — one report a contracted project owes (periodic or final) and what the implementing
+    side reported (progress, outputs achieved so far, difficulties, documents). Owing it is an obligation
+    of the shared reporting calendar (obligations.Obligation of kind «extension.progress», linked by
+    content type): its period, due date, state (pending → submitted → accepted, or returned with a comment
+    → resubmitted), steps (who and when), reminders and escalation are the obligation's, read here through
+    `obligation` (prefetch `obligations` in lists: selectors.report_list)."""
 
     project = models.ForeignKey(
         "extension.Project", verbose_name=_("đề án"), on_delete=models.CASCADE, related_name="reports"
     )
     sequence = models.PositiveSmallIntegerField(_("kỳ số"))
     kind = models.CharField(_("loại báo cáo"), max_length=10, choices=ReportKind.choices)
-    period_end = models.DateField(_("số liệu tính đến ngày"))
-    due_on = models.DateField(_("hạn nộp"), db_index=True)
-    status = models.CharField(
-        _("tình trạng"),
-        max_length=16,
-        choices=ReportStatus.choices,
-        default=ReportStatus.PENDING,
-        db_index=True,
-    )
     percent_complete = models.PositiveSmallIntegerField(
         _("tỷ lệ hoàn thành (%)"), default=0, validators=[MaxValueValidator(100)]
     )
@@ -48,37 +53,12 @@ class ProgressReport(CndpModel):
     achieved_machines = models.PositiveIntegerField(_("máy móc, thiết bị đã hỗ trợ"), default=0)
     achieved_products = models.PositiveIntegerField(_("sản phẩm được chứng nhận"), default=0)
     achieved_jobs = models.PositiveIntegerField(_("việc làm mới tạo ra"), default=0)
-    submissions = models.PositiveSmallIntegerField(_("số lần nộp"), default=0)
-    submitted_at = models.DateTimeField(_("nộp lúc"), null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        "accounts.User",
-        verbose_name=_("người nộp"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    reviewed_at = models.DateTimeField(_("xem xét lúc"), null=True, blank=True)
-    reviewed_by = models.ForeignKey(
-        "accounts.User",
-        verbose_name=_("người xem xét"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    review_comment = models.TextField(_("ý kiến xem xét"), blank=True)
-    reminded_on = models.DateField(_("đã nhắc ngày"), null=True, blank=True)
-    escalation = models.PositiveSmallIntegerField(
-        _("báo trễ hạn"),
-        default=0,
-        choices=[(0, _("Chưa")), (1, _("Đã báo Sở Công Thương")), (2, _("Đã báo Cục"))],
-    )
-    escalated_on = models.DateField(_("báo trễ hạn ngày"), null=True, blank=True)
+    # The obligation owed for this report (one; deleted with it).
+    obligations = GenericRelation("obligations.Obligation", related_query_name="extension_progress_report")
 
     history = HistoricalRecords()
     search_fields = ("project__code", "project__name", "narrative")
-    # What a report shows (the detail page and the API share them).
+    # What a report shows (the detail page and the API share them); from `status` on, the obligation's.
     FIELDS = (
         "project",
         "sequence",
@@ -100,25 +80,20 @@ class ProgressReport(CndpModel):
         "escalation",
         "escalated_on",
     )
+    # The detail page shows the state and the escalation by their labels.
+    DETAIL_FIELDS = tuple(
+        {"status": "status_label", "escalation": "escalation_label"}.get(f, f) for f in FIELDS
+    )
     scope_path = "project__province_current"
 
     class Meta:
         verbose_name = _("báo cáo tiến độ")
         verbose_name_plural = pgettext_lazy("plural", "báo cáo tiến độ")
-        ordering = ["due_on", "project", "sequence"]
-        indexes = [
-            models.Index(fields=["status", "due_on"], name="ext_report_status_due"),
-            models.Index(
-                fields=["due_on", "project", "sequence"], name="ext_report_list_order"
-            ),  # the list's
-        ]
+        ordering = ["project", "sequence"]
         constraints = [
             models.UniqueConstraint(fields=["project", "sequence"], name="ext_report_unique_sequence"),
             models.CheckConstraint(
                 condition=models.Q(percent_complete__lte=100), name="ext_report_percent_0_100"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(escalation__gte=0, escalation__lte=2), name="ext_report_escalation_0_2"
             ),
         ]
 
@@ -137,6 +112,88 @@ class ProgressReport(CndpModel):
 
     def outputs(self) -> dict[str, int]:
         return {name: getattr(self, f"achieved_{name}") for name in OUTPUTS}
+
+    # ---- what the obligation says (prefetched by the lists; one query otherwise) ----------------------
+
+    @property
+    def obligation(self):
+        """The obligation owed for this report (None only before it is scheduled)."""
+        return next(iter(self.obligations.all()), None) if self.pk else None
+
+    def _owed(self, name, default=None):
+        obligation = self.obligation
+        return default if obligation is None else getattr(obligation, name)
+
+    @_labelled(_("số liệu tính đến ngày"))
+    def period_end(self):
+        return self._owed("period_end")
+
+    @_labelled(_("hạn nộp"))
+    def due_on(self):
+        return self._owed("due_on")
+
+    @_labelled(_("tình trạng"))
+    def status(self) -> str:
+        return self._owed("state", ReportStatus.PENDING)
+
+    @_labelled(_("tình trạng"))
+    def status_label(self) -> str:
+        return str(ReportStatus(self.status).label)
+
+    def get_status_display(self) -> str:
+        return self.status_label
+
+    @_labelled(_("số lần nộp"))
+    def submissions(self) -> int:
+        return self._owed("submissions", 0)
+
+    @_labelled(_("đã nhắc ngày"))
+    def reminded_on(self):
+        return self._owed("reminded_on")
+
+    @_labelled(_("báo trễ hạn"))
+    def escalation(self) -> int:
+        return self._owed("escalation", 0)
+
+    @_labelled(_("báo trễ hạn"))
+    def escalation_label(self) -> str:
+        return str(ESCALATION_LABELS.get(self.escalation, self.escalation))
+
+    @_labelled(_("báo trễ hạn ngày"))
+    def escalated_on(self):
+        return self._owed("escalated_on")
+
+    def _last_step(self, actions):
+        obligation = self.obligation
+        if obligation is None:
+            return None
+        steps = [s for s in obligation.steps.all() if s.action in actions]
+        return max(steps, key=lambda s: (s.at, s.pk)) if steps else None
+
+    @_labelled(_("nộp lúc"))
+    def submitted_at(self):
+        return getattr(self._last_step(SUBMIT_ACTIONS), "at", None)
+
+    @_labelled(_("người nộp"))
+    def submitted_by(self):
+        return getattr(self._last_step(SUBMIT_ACTIONS), "by", None)
+
+    @_labelled(_("xem xét lúc"))
+    def reviewed_at(self):
+        return getattr(self._last_step(REVIEW_ACTIONS), "at", None)
+
+    @_labelled(_("người xem xét"))
+    def reviewed_by(self):
+        return getattr(self._last_step(REVIEW_ACTIONS), "by", None)
+
+    @_labelled(_("ý kiến xem xét"))
+    def review_comment(self) -> str:
+        return getattr(self._last_step(REVIEW_ACTIONS), "comment", "")
+
+
+SUBMIT_ACTIONS = ("submit", "resubmit")  # obligations.choices.Action
+REVIEW_ACTIONS = ("accept", "return")
+ESCALATION_LABELS = {0: _("Chưa"), 1: _("Đã báo Sở Công Thương"), 2: _("Đã báo Cục")}
 
 
 def _upload_to(instance: ProjectDocument, filename: str) -> str:

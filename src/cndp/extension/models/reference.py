@@ -389,8 +389,9 @@ class AnnualFund(CndpModel):
 
 
 class ScheduleRule(Dated):
-    """Quy định thời hạn — the registration deadline of the national plan and the progress-report
-    calendar (due days, data cut-off, reminder and escalation days), effective-dated with its basis."""
+    """Quy định thời hạn đăng ký — the day the Departments send the national plan's proposals to the agency,
+    effective-dated with its basis. (The progress-report calendar that was kept here is the shared
+    reporting calendar's now: obligations.CalendarRule governing the kind «extension.progress».)"""
 
     name = models.CharField(_("tên quy định"), max_length=255)
     registration_month = models.PositiveSmallIntegerField(
@@ -403,32 +404,6 @@ class ScheduleRule(Dated):
         help_text=_("Sở Công Thương gửi Cục trước ngày này của năm trước năm kế hoạch"),
     )
     registration_basis = models.TextField(_("căn cứ hạn đăng ký"), blank=True)
-    half_year_month = models.PositiveSmallIntegerField(
-        _("báo cáo 6 tháng: tháng"), default=6, validators=[MinValueValidator(1), MaxValueValidator(12)]
-    )
-    half_year_day = models.PositiveSmallIntegerField(
-        _("báo cáo 6 tháng: hạn ngày"), default=20, validators=[MinValueValidator(1), MaxValueValidator(31)]
-    )
-    year_month = models.PositiveSmallIntegerField(
-        _("báo cáo năm: tháng"), default=12, validators=[MinValueValidator(1), MaxValueValidator(12)]
-    )
-    year_day = models.PositiveSmallIntegerField(
-        _("báo cáo năm: hạn ngày"), default=20, validators=[MinValueValidator(1), MaxValueValidator(31)]
-    )
-    cutoff_day = models.PositiveSmallIntegerField(
-        _("số liệu tính đến ngày"),
-        default=14,
-        validators=[MinValueValidator(1), MaxValueValidator(31)],
-        help_text=_("Ngày chốt số liệu trong tháng báo cáo"),
-    )
-    final_days = models.PositiveSmallIntegerField(_("báo cáo tổng kết: số ngày sau khi kết thúc"), default=30)
-    remind_days = models.PositiveSmallIntegerField(_("nhắc trước hạn (ngày)"), default=7)
-    escalate_province_days = models.PositiveSmallIntegerField(
-        _("quá hạn bao nhiêu ngày thì báo Sở Công Thương"), default=1
-    )
-    escalate_agency_days = models.PositiveSmallIntegerField(
-        _("quá hạn bao nhiêu ngày thì báo Cục"), default=15
-    )
     confirmed = models.BooleanField(
         _("đã đối chiếu văn bản"),
         default=False,
@@ -443,15 +418,6 @@ class ScheduleRule(Dated):
         "registration_day",
         "registration_month",
         "registration_basis",
-        "half_year_day",
-        "half_year_month",
-        "year_day",
-        "year_month",
-        "cutoff_day",
-        "final_days",
-        "remind_days",
-        "escalate_province_days",
-        "escalate_agency_days",
         "valid_from",
         "valid_to",
         "legal_basis",
@@ -459,16 +425,10 @@ class ScheduleRule(Dated):
     )
 
     class Meta:
-        verbose_name = _("quy định thời hạn đăng ký, báo cáo")
-        verbose_name_plural = pgettext_lazy("plural", "quy định thời hạn đăng ký, báo cáo")
+        verbose_name = _("quy định thời hạn đăng ký")
+        verbose_name_plural = pgettext_lazy("plural", "quy định thời hạn đăng ký")
         ordering = ["-valid_from"]
-        constraints = [
-            _valid_range("schedule_rule"),
-            models.CheckConstraint(
-                condition=models.Q(escalate_agency_days__gte=models.F("escalate_province_days")),
-                name="ext_schedule_rule_escalation_order",
-            ),
-        ]
+        constraints = [_valid_range("schedule_rule")]
 
     def __str__(self) -> str:
         return self.name
@@ -478,35 +438,15 @@ class ScheduleRule(Dated):
 
     def clean(self):
         super().clean()
-        for month, day, field in (
-            (self.registration_month, self.registration_day, "registration_day"),
-            (self.half_year_month, self.half_year_day, "half_year_day"),
-            (self.year_month, self.year_day, "year_day"),
-        ):
-            try:
-                datetime.date(2025, month or 1, day or 1)  # a common year: 29/2 is refused
-            except ValueError:
-                raise ValidationError(
-                    {field: _("Ngày %(d)s/%(m)s không tồn tại.") % {"d": day, "m": month}}
-                ) from None
-        if (self.escalate_agency_days or 0) < (self.escalate_province_days or 0):
+        try:
+            datetime.date(2025, self.registration_month or 1, self.registration_day or 1)  # 29/2 refused
+        except ValueError:
             raise ValidationError(
-                {"escalate_agency_days": _("Báo Cục không thể sớm hơn báo Sở Công Thương.")}
-            )
-
-    def as_rule(self):
-        from cndp.extension import reporting
-
-        return reporting.Rule(
-            half_year_due=(self.half_year_month, self.half_year_day),
-            year_due=(self.year_month, self.year_day),
-            cutoff_day=self.cutoff_day,
-            final_days=self.final_days,
-            remind_days=self.remind_days,
-            escalate_province_days=self.escalate_province_days,
-            escalate_agency_days=self.escalate_agency_days,
-            legal_basis=self.legal_basis,
-        )
+                {
+                    "registration_day": _("Ngày %(d)s/%(m)s không tồn tại.")
+                    % {"d": self.registration_day, "m": self.registration_month}
+                }
+            ) from None
 
     def as_deadline(self) -> caps.Deadline:
         return caps.Deadline(

@@ -13,7 +13,6 @@ from cndp.extension.services.progress import (
     document_add,
     report_review,
     report_submit,
-    reports_follow_up,
     reports_schedule,
 )
 from cndp.extension.services.projects import (
@@ -33,7 +32,6 @@ __all__ = [
     "document_add",
     "report_review",
     "report_submit",
-    "reports_follow_up",
     "reports_schedule",
     "project_create",
     "project_import",

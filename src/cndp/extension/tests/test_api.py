@@ -165,5 +165,6 @@ def test_progress_reports_are_submitted_and_reviewed_through_the_api(client_for)
     assert ok.status_code == 200 and ok.json()["status"] == "accepted"
     project.refresh_from_db()
     assert (project.percent_complete, project.achieved_trainees) == (55, 8)
-    history = [h.history_user.username for h in report.history.order_by("history_date", "history_id")]
+    obligation = report.obligation  # the submission and the review are the obligation's steps
+    history = [h.history_user.username for h in obligation.history.order_by("history_date", "history_id")]
     assert history[-2:] == ["sohanoi", "chuyenvien"]

@@ -134,10 +134,14 @@ def test_demo_reports_follow_the_calendar_and_give_the_projects_figures(demo):
     from cndp.extension import reporting, selectors
     from cndp.extension.demo.data import AS_OF
     from cndp.extension.models import ProgressReport
+    from cndp.obligations import calendar
+    from cndp.obligations import selectors as obligation_selectors
 
-    rule = selectors.report_rule_at(AS_OF)
+    calendar_rule = obligation_selectors.rule_for(reporting.OBLIGATION_KIND, AS_OF)
+    rule = calendar_rule.as_rule()
+    days_late = [s.days_late for s in rule.steps]
     reports = defaultdict(list)
-    for r in ProgressReport.objects.order_by("project_id", "sequence"):
+    for r in selectors.with_obligation(ProgressReport.objects.order_by("project_id", "sequence")):
         reports[r.project_id].append(r)
     contracted = ProjectTransition.objects.filter(target=lifecycle.CONTRACTED).values_list(
         "project_id", flat=True
@@ -146,19 +150,21 @@ def test_demo_reports_follow_the_calendar_and_give_the_projects_figures(demo):
     assert len(projects) > 1000 and set(reports) == set(projects)
     states = Counter()
     for pk, project in projects.items():
-        due = reporting.schedule(project.start_date, project.end_date, rule)
+        due = calendar.rule_schedule(project.start_date, project.end_date, rule)
         got = reports[pk]
         assert [(r.sequence, r.kind, r.period_end, r.due_on) for r in got] == [
             (d.sequence, d.kind, d.period_end, d.due_on) for d in due
         ]
         accepted = [r for r in got if r.status == reporting.ACCEPTED]
         for r in got:
-            states[reporting.standing(r.status, r.due_on, AS_OF, rule).state] += 1
+            standing = calendar.standing(r.status, r.due_on, AS_OF, rule.remind_days, days_late)
+            states[standing.state] += 1
+            assert r.obligation.rule_id == calendar_rule.pk
             if r.status != reporting.PENDING:
-                assert r.submitted_by_id and r.submitted_at and r.narrative
+                assert r.submitted_by and r.submitted_at and r.narrative
             if r.status in (reporting.ACCEPTED, reporting.NEEDS_REVISION):
-                assert r.reviewed_by_id and r.reviewed_at >= r.submitted_at
-            assert r.escalation <= reporting.standing(r.status, r.due_on, AS_OF, rule).escalation
+                assert r.reviewed_by and r.reviewed_at >= r.submitted_at
+            assert r.escalation <= standing.escalation
         latest = max(accepted, key=lambda r: (r.period_end, r.sequence), default=None)
         assert project.percent_complete == (latest.percent_complete if latest else 0)
         assert project.achieved_trainees == (latest.achieved_trainees if latest else 0)
@@ -166,4 +172,4 @@ def test_demo_reports_follow_the_calendar_and_give_the_projects_figures(demo):
             assert project.percent_complete == 100
     # the demo shows every situation a reviewer meets
     assert {reporting.DONE, reporting.WAITING, reporting.OVERDUE, reporting.NOT_DUE} <= set(states)
-    assert ProgressReport.objects.filter(escalation=2).exists()
+    assert ProgressReport.objects.filter(obligations__escalation=2).exists()

@@ -88,4 +88,4 @@ def test_a_report_is_submitted_sent_back_and_accepted(browser, live_server, demo
 
     report.refresh_from_db()
     assert (report.status, report.submissions, report.percent_complete) == ("accepted", 2, 45)
-    assert ProgressReport.objects.filter(project=project, status="pending").count() == 1
+    assert ProgressReport.objects.filter(project=project, obligations__state="pending").count() == 1

@@ -14,9 +14,11 @@ from django.urls import reverse
 from cndp.core.services import ServiceError
 from cndp.extension import caps, lifecycle, reporting, selectors, services
 from cndp.extension.models import ProgressReport, Project, ProjectDocument, ScheduleRule
-from cndp.extension.tasks import progress_reports_follow_up
+from cndp.obligations import selectors as obligation_selectors
+from cndp.obligations.models import EscalationStep, Obligation
+from cndp.obligations.tasks import obligations_remind as progress_reports_follow_up
 
-from .factories import advance, agency, danang_officer, hanoi_officer, make_project
+from .factories import advance, agency, danang_officer, hanoi_officer, make_project, report_calendar
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -50,17 +52,27 @@ def test_the_contract_schedules_the_reports(contracted):
     assert contracted.reports.count() == 2
 
 
+def _move_due(report, day):
+    """Move a report's due date (its obligation's) directly, as time passing would."""
+    Obligation.objects.filter(pk=report.obligation.pk).update(due_on=day)
+
+
 def test_the_calendar_is_read_from_the_rule_in_force(demo):
-    rule = ScheduleRule.objects.get()
+    rule = report_calendar()
+    steps = list(rule.steps.all())
     rule.pk, rule.id = None, None
-    rule.valid_from, rule.final_days, rule.half_year_month = D(2026, 1, 1), 45, 7
+    rule.valid_from, rule.final_days, rule.due_month_offset = D(2026, 1, 1), 45, 1  # due in July, January
     rule.save()
+    EscalationStep.objects.bulk_create(
+        [EscalationStep(rule=rule, days_late=s.days_late, audience=s.audience) for s in steps]
+    )
     project = advance(make_project(), lifecycle.CONTRACTED)
     year = project.plan_year
     assert [(r.kind, r.due_on) for r in project.reports.order_by("sequence")] == [
         ("periodic", D(year, 7, 20)),
         ("final", D(year, 11, 30) + datetime.timedelta(days=45)),
     ]
+    assert {r.obligation.rule_id for r in project.reports.all()} == {rule.pk}
 
 
 def test_the_registration_deadline_is_data(demo):
@@ -103,9 +115,18 @@ def test_province_submits_agency_sends_back_then_accepts(contracted):
         22,
         1,
     )
-    # every submission and review is in the history
-    statuses = [h.status for h in report.history.order_by("history_date", "history_id")]
+    # every submission and review is in the history (the obligation's) and its steps
+    obligation = report.obligation
+    statuses = [h.state for h in obligation.history.order_by("history_date", "history_id")]
     assert statuses == ["pending", "submitted", "needs_revision", "submitted", "accepted"]
+    steps = list(obligation.steps.order_by("at", "pk").values_list("action", "by__username", "comment"))
+    assert steps == [
+        ("schedule", "chuyenvien", ""),
+        ("submit", "sohanoi", ""),
+        ("return", "chuyenvien", "Bổ sung ảnh"),
+        ("resubmit", "sohanoi", ""),
+        ("accept", "chuyenvien", ""),
+    ]
 
 
 def test_the_final_report_must_say_100_percent(contracted):
@@ -194,8 +215,11 @@ def test_a_suspended_project_owes_no_report(contracted):
 
     step(contracted, lifecycle.IN_PROGRESS)
     step(contracted, lifecycle.SUSPENDED)
-    owed = selectors.reports_owed(D(2100, 1, 1))
-    assert not owed.filter(project=contracted).exists()
+    owed = obligation_selectors.open_obligations()
+    assert not owed.filter(extension_progress_report__project=contracted).exists()
+    assert (
+        Obligation.objects.filter(extension_progress_report__project=contracted, state="pending").count() == 2
+    )
 
 
 def test_extension_remind_command_queues_the_task(contracted, capsys):
@@ -315,7 +339,7 @@ def reporting_outputs():
 
 def test_the_report_list_filters_late_reports(contracted, client_for):
     report = contracted.reports.get(sequence=1)
-    ProgressReport.objects.filter(pk=report.pk).update(due_on=D(2020, 1, 1))
+    _move_due(report, D(2020, 1, 1))
     body = (
         client_for("province_officer")
         .get(reverse("extension:progressreport_list"), {"standing": "overdue"})
@@ -345,7 +369,7 @@ def test_the_report_list_keeps_its_query_count(demo, client_for, django_assert_m
 
 
 def test_the_project_page_shows_the_schedule_with_where_each_report_stands(contracted, client_for):
-    ProgressReport.objects.filter(project=contracted, sequence=1).update(due_on=D(2020, 1, 1))
+    _move_due(contracted.reports.get(sequence=1), D(2020, 1, 1))
     page = client_for("province_officer").get(contracted.get_absolute_url()).content.decode()
     assert 'id="progress-reports"' in page and "Quá hạn" in page and "Báo cáo tổng kết" in page
 
@@ -359,7 +383,7 @@ def test_the_project_figures_are_zero_before_any_report(contracted):
 def test_a_suspended_projects_reports_are_not_listed_as_late(contracted, client_for):
     from .factories import step
 
-    ProgressReport.objects.filter(project=contracted, sequence=1).update(due_on=D(2020, 1, 1))
+    _move_due(contracted.reports.get(sequence=1), D(2020, 1, 1))
     url = reverse("extension:progressreport_list")
     assert contracted.code in client_for("agency_officer").get(url, {"standing": "overdue"}).content.decode()
     step(contracted, lifecycle.IN_PROGRESS)
@@ -370,32 +394,40 @@ def test_a_suspended_projects_reports_are_not_listed_as_late(contracted, client_
 
 
 def test_the_home_page_counts_the_reports_to_do_within_the_scope(contracted, client_for):
+    """The reports to do are the reporting calendar's cards (every kind), within the user's scope."""
     first = contracted.reports.get(sequence=1)
-    ProgressReport.objects.filter(pk=first.pk).update(due_on=D(2020, 1, 1))
+    _move_due(first, D(2020, 1, 1))
     today = datetime.date.today()
-    own = selectors.work_queue(hanoi_officer(), today)
-    other = selectors.work_queue(danang_officer(), today)
-    everyone = selectors.work_queue(agency(), today)
+    own = obligation_selectors.counts(hanoi_officer(), today)
+    other = obligation_selectors.counts(danang_officer(), today)
+    everyone = obligation_selectors.counts(agency(), today)
     assert own["overdue"] >= 1 and everyone["overdue"] >= own["overdue"] + other["overdue"]
+    todo = client_for("province_officer").get(reverse("obligations:todo")).content.decode()
+    assert f"{contracted.code} — " in todo and first.obligation.get_absolute_url() in todo
+    assert (
+        contracted.code
+        not in client_for("province_officer_2").get(reverse("obligations:todo")).content.decode()
+    )
     _submit(ProgressReport.objects.get(pk=first.pk))
-    after = selectors.work_queue(hanoi_officer(), today)
+    after = obligation_selectors.counts(hanoi_officer(), today)
     assert (after["overdue"], after["waiting"]) == (own["overdue"] - 1, own["waiting"] + 1)
-    assert selectors.work_queue(danang_officer(), today) == other  # another province's work is not theirs
+    assert obligation_selectors.counts(danang_officer(), today) == other  # not another province's work
     page = client_for("province_officer").get("/").content.decode()
-    assert "Báo cáo tiến độ quá hạn" in page and "?standing=overdue" in page
+    assert "Việc cần làm: báo cáo quá hạn" in page and reverse("obligations:todo") in page
     assert "chờ xem xét" not in page  # reviewing is the agency's
-    assert "Báo cáo tiến độ chờ xem xét" in client_for("agency_officer").get("/").content.decode()
+    assert "Báo cáo tiến độ quá hạn" not in page  # extension's own card gave way to the calendar's
+    assert "Việc cần làm: báo cáo chờ xem xét" in client_for("agency_officer").get("/").content.decode()
 
 
 def test_the_home_page_keeps_its_query_count(demo, client_for, django_assert_max_num_queries):
     client = client_for("agency_officer")
     with django_assert_max_num_queries(40) as before:
         response = client.get("/")
-    assert response.status_code == 200 and "Báo cáo tiến độ chờ xem xét" in response.content.decode()
+    assert response.status_code == 200 and "Việc cần làm: báo cáo chờ xem xét" in response.content.decode()
     advance(make_project(), lifecycle.CONTRACTED)
     with django_assert_max_num_queries(len(before.captured_queries)):
         response = client.get("/")
-    assert response.status_code == 200 and "Báo cáo tiến độ chờ xem xét" in response.content.decode()
+    assert response.status_code == 200 and "Việc cần làm: báo cáo chờ xem xét" in response.content.decode()
 
 
 def test_the_project_and_report_pages_keep_their_query_count(

@@ -216,3 +216,51 @@ def test_escalation_only_rises_with_time(due, today, rule, status):
     assert b.escalation >= a.escalation
     assert b.days_late >= a.days_late
     assert (a.state == OVERDUE) == (today > due)
+
+
+# ---- the old rule shape on the shared calendar (the data migration of ScheduleRule) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("half", "year", "period", "offset", "exact"),
+    [
+        ((6, 20), (12, 20), "half_year", 0, True),  # the reference rule
+        ((7, 20), (1, 20), "half_year", 1, True),  # due a month after each half year
+        ((3, 5), (9, 5), "half_year", 3, True),
+        ((12, 20), (12, 20), "year", 0, True),  # one report a year
+        ((1, 15), (1, 15), "year", 1, True),
+        ((7, 20), (12, 20), "half_year", 1, False),  # not six months apart: the year point moves
+        ((6, 20), (12, 15), "half_year", 0, False),  # two due days: the half year's is kept
+    ],
+)
+def test_as_calendar(half, year, period, offset, exact):
+    rule = Rule(half_year_due=half, year_due=year, escalate_province_days=2, escalate_agency_days=9)
+    plain = reporting.as_calendar(rule)
+    assert (plain.period_type, plain.due_month_offset, plain.due_day) == (period, offset, half[1])
+    assert half in plain.due_points() and reporting.expressible(rule) is exact
+    assert [(s.days_late, s.audience) for s in plain.steps] == [(2, "province"), (9, "agency")]
+    assert (plain.cutoff_day, plain.final_days, plain.remind_days) == (14, 30, 7)
+
+
+def test_as_calendar_escalates_once_when_the_province_and_the_agency_come_the_same_day():
+    plain = reporting.as_calendar(Rule(escalate_province_days=5, escalate_agency_days=5))
+    assert [(s.days_late, s.audience) for s in plain.steps] == [(5, "agency")]
+
+
+@given(dates, st.integers(0, 1500), rules)
+def test_an_expressible_rule_schedules_the_same_reports_on_the_shared_calendar(start, length, rule):
+    from cndp.obligations import calendar
+
+    end = start + datetime.timedelta(days=length)
+    plain = reporting.as_calendar(rule)
+    # (the old shape doubled a due point given twice; the shared rule has it once)
+    if reporting.expressible(rule) and rule.half_year_due != rule.year_due:
+        assert calendar.rule_schedule(start, end, plain) == reporting.schedule(start, end, rule)
+    # where a report stands, late or not, reads the same on both (the levels may differ by one step
+    # when the province's and the agency's days coincide)
+    due = start
+    for today in (start, end):
+        old = reporting.standing(PENDING, due, today, rule)
+        new = calendar.standing(PENDING, due, today, plain.remind_days, [s.days_late for s in plain.steps])
+        assert (old.state, old.days_late, old.days_left) == (new.state, new.days_late, new.days_left)
+        assert (old.escalation > 0) == (new.escalation > 0)

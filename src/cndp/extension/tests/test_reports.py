@@ -204,9 +204,24 @@ def _ledger(project, kind, amount, on):
 
 
 def _progress(project, sequence, due, status):
-    return ProgressReport.objects.create(
-        project=project, sequence=sequence, kind="periodic", period_end=due, due_on=due, status=status
+    """A report and its obligation on the reporting calendar (which holds its due date and state)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from cndp.extension.reporting import OBLIGATION_KIND
+    from cndp.obligations.models import Obligation
+
+    report = ProgressReport.objects.create(project=project, sequence=sequence, kind="periodic")
+    Obligation.objects.create(
+        kind=OBLIGATION_KIND,
+        title=f"{project.code} — kỳ {sequence}",
+        content_type=ContentType.objects.get_for_model(ProgressReport),
+        object_id=report.pk,
+        province=project.province_current,
+        period_end=due,
+        due_on=due,
+        state=status,
     )
+    return report
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from rest_framework.test import APIClient
 
 from cndp.core.services import ScopeViolation, ServiceError
 from cndp.obligations import services
-from cndp.obligations.models import Obligation, ObligationStep
+from cndp.obligations.models import CalendarRule, Obligation, ObligationStep
 from cndp.obligations.tasks import obligations_remind
 
 from .factories import ALPHA, BETA, agency, bulk, danang_officer, hanoi_officer, make_rule
@@ -217,10 +217,14 @@ def test_the_daily_job_keeps_its_query_count_whatever_the_number_of_obligations(
     rule, hanoi, n, django_assert_max_num_queries
 ):
     """Two sizes, one bound: every obligation is in the reminder window, late ones at each step."""
+    # The job reads each rule's steps: the other rules' share of the queries comes on top of the bound —
+    # per escalation step and for the reminders a select, and when the demo's obligations of that rule
+    # (extension's progress reports) are due that day, the insert of their steps and their update.
+    others = sum(3 * (r.steps.count() + 1) for r in CalendarRule.objects.exclude(pk=rule.pk))
     bulk(n, rule=rule, province=hanoi, due_on=D(2026, 6, 20))
     bulk(n, rule=rule, province=hanoi, due_on=D(2026, 6, 1), start=n)
     bulk(n, rule=rule, province=hanoi, due_on=D(2026, 5, 1), start=2 * n)
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(30 + others):
         services.obligations_follow_up(today=D(2026, 6, 15))
     assert Obligation.objects.filter(kind=ALPHA, reminded_on=D(2026, 6, 15)).count() == n
     assert Obligation.objects.filter(kind=ALPHA, escalation=1).count() == n
