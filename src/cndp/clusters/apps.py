@@ -23,6 +23,10 @@ class ClustersConfig(AppConfig):
                 MenuItem(
                     _("Dự án trong cụm"), "clusters:secondaryproject_list", "clusters.view_secondaryproject"
                 ),
+                MenuItem(_("Tình hình cả nước"), "clusters:picture", "clusters.view_cluster"),
+                MenuItem(_("Nhập từ Excel"), "clusters:cluster_import", "clusters.add_clusterdecision"),
+                MenuItem(_("Báo cáo định kỳ"), "clusters:clusterreport_list", "clusters.view_clusterreport"),
+                MenuItem(_("Lập lịch báo cáo"), "clusters:report_schedule", "clusters.add_clusterreport"),
                 MenuItem(
                     _("Điều kiện theo Nghị định 32"),
                     "clusters:clustercondition_list",

@@ -241,3 +241,42 @@ def typed_value(value, scale) -> str:
     if isinstance(value, Decimal):
         return rules.ha(value)
     return rules.ha(Decimal(value))
+
+
+# ---- the national picture (tình hình cụm công nghiệp cả nước) ------------------------------------------
+
+
+@dataclass
+class Figures:
+    """Sums of one group of clusters (a province, a region, a kind, the country) as the database returns
+    them; the ratios follow: occupancy = leased (each cluster's at most its land) ÷ industrial land of the
+    operating clusters; operating share = operating ÷ clusters; wastewater coverage = operating clusters
+    with an operating central plant ÷ operating clusters."""
+
+    clusters: int = 0
+    established: int = 0
+    operating: int = 0
+    area: Decimal = Decimal(0)
+    land: Decimal = Decimal(0)
+    leased: Decimal = Decimal(0)
+    wastewater: int = 0
+    flagged: int = 0
+
+    FIELDS = ("clusters", "established", "operating", "area", "land", "leased", "wastewater", "flagged")
+
+    def add(self, other: Figures) -> Figures:
+        for name in self.FIELDS:
+            setattr(self, name, getattr(self, name) + (getattr(other, name) or 0))
+        return self
+
+    @property
+    def occupancy(self) -> Decimal | None:
+        return rules.occupancy(self.leased, self.land)
+
+    @property
+    def operating_share(self) -> Decimal | None:
+        return Decimal(self.operating) / self.clusters if self.clusters else None
+
+    @property
+    def wastewater_coverage(self) -> Decimal | None:
+        return Decimal(self.wastewater) / self.operating if self.operating else None

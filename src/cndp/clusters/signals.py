@@ -14,4 +14,4 @@ def report_accepted(sender, instance: Obligation, **kwargs):
         return
     from cndp.clusters.services.reports import report_apply
 
-    report_apply(obligation=instance)
+    report_apply(obligation=instance, user=getattr(instance, "_history_user", None))

@@ -16,6 +16,7 @@ DEMO_APPS = [
     "cndp.congress.documents",
     "cndp.elections",
     "cndp.extension",
+    "cndp.clusters",
     "cndp.followup",
 ]
 DEMO_PASSWORD = "cndp@2026"

@@ -141,7 +141,9 @@ def cluster_transition(
     and the occupancy condition (flagged)."""
     today = today or timezone.localdate()
     require(user, "add", ClusterDecision)
-    cluster = Cluster.objects.select_for_update().select_related("province_current").get(pk=cluster.pk)
+    cluster = (
+        Cluster.objects.select_for_update(of=("self",)).select_related("province_current").get(pk=cluster.pk)
+    )
     require(user, "change", cluster)
     scope_check(user=user, instance=cluster, original=cluster)
     new_status = DECISION_STATUS.get(kind)

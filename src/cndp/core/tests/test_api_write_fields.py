@@ -20,6 +20,8 @@ from rest_framework import serializers
 from rest_framework.test import APIClient
 
 from cndp.accounts.models import Unit, User
+from cndp.clusters.forms import CLUSTER_FIELDS
+from cndp.clusters.models import Cluster
 from cndp.congress.models import Congress
 from cndp.core.permissions import in_scope, user_province_id
 from cndp.extension import lifecycle
@@ -37,7 +39,16 @@ ROLES = [
     "counting_board",
     "leader",
 ]
-API_URL_MODULES = ["accounts", "places", "party", "congress", "elections", "extension", "followup"]
+API_URL_MODULES = [
+    "accounts",
+    "places",
+    "party",
+    "congress",
+    "elections",
+    "extension",
+    "followup",
+    "clusters",
+]
 
 # What each role may change on each writable endpoint: "*" every writable field, a set names the fields,
 # "" nothing (403 or 404). Written out on purpose: a change of rights or of a serializer fails here.
@@ -45,7 +56,19 @@ API_URL_MODULES = ["accounts", "places", "party", "congress", "elections", "exte
 # accepted: see test_the_reported_escape_is_closed.)
 PROVINCE_UNIT_FIELDS = {"name", "short_name", "address", "phone", "email"}
 PROVINCE_PROJECT_FIELDS = "*province"  # the proposal's own fields, inside the province
+# A province officer may set every field of its clusters; a province outside its own is refused by the
+# scope check (the hostile value here, the first unit, is old Hà Nội: inside Hà Nội, so allowed).
+CLUSTER_PROVINCE_FIELDS = set(CLUSTER_FIELDS)
 EXPECTED = {
+    "clusters-api:cluster": {
+        "admin": "*",
+        "agency_officer": "*",
+        "province_officer": CLUSTER_PROVINCE_FIELDS,
+        "province_officer_2": "",  # another province's cluster: not even visible
+        "party_officer": "",
+        "counting_board": "",
+        "leader": "",
+    },
     "accounts-api:unit": {
         "admin": "*",
         "agency_officer": "*",
@@ -98,6 +121,12 @@ PROJECT_SCOPE_FIELDS = {"province", "implementing_unit"}
 # Fields whose hostile value is also invalid for an agency user (the rule, not the role, refuses): a 400
 # naming the field is the right answer there.
 MAY_BE_INVALID = {
+    ("clusters-api:cluster", "planned_area"),  # Decree 32: at most 75 ha (at least 5 or 10)
+    ("clusters-api:cluster", "kind"),  # an ordinary cluster needs 10 ha
+    ("clusters-api:cluster", "mountain"),
+    ("clusters-api:cluster", "latitude"),  # inside Viet Nam
+    ("clusters-api:cluster", "longitude"),
+    ("clusters-api:cluster", "state_support"),  # never more than the total investment
     ("extension-api:project", "province"),  # the implementing unit stays in its province
     ("extension-api:project", "implementing_unit"),
     ("extension-api:project", "programme"),  # a programme of another year or scope
@@ -159,6 +188,9 @@ def _target(endpoint, user, demo):
         return hanoi_officer.unit
     if model is Project:
         return _hanoi_proposal(hanoi_officer)
+    if model is Cluster:  # a cluster of the officer's province
+        province_id = user_province_id(hanoi_officer)
+        return Cluster.objects.filter(province_current_id=province_id).order_by("pk").first()
     if model is Congress:  # the demo congress has closed and is read-only: try a congress in session
         return Congress.objects.create(
             organisation=Unit.objects.get(code="dang-bo-cuc"),
