@@ -102,6 +102,7 @@ class _CellPlan:
         self.render = bound_column.render
         arguments, catch_all = tables_utils.signature(self.render)
         self.arguments = None if catch_all else tuple(arguments)
+        self.unknown_argument = not catch_all and any(a not in _CELL_ARGUMENTS for a in arguments)
         self.callable_default = callable(column._default)
         self.default = None if self.callable_default else bound_column.default
         self.link = link = bound_column.link
@@ -152,8 +153,8 @@ class _CellPlan:
             return self.bound_column.default if self.callable_default else self.default
         return self._render(row, value)
 
-    def _render(self, row, value):
-        given = {
+    def _given(self, row, value) -> dict:
+        return {
             "value": value,
             "record": row._record,
             "column": self.column,
@@ -161,28 +162,41 @@ class _CellPlan:
             "bound_row": row,
             "table": self.table,
         }
-        if self.arguments is None:
-            content = self.render(**given)
-        elif any(name not in given for name in self.arguments):
-            content = None
+
+    def _render(self, row, value):
+        arguments = self.arguments
+        if arguments is None:
+            content = self.render(**self._given(row, value))
+        elif self.unknown_argument:
+            content = None  # as `call_with_appropriate`: a render wanting more than a cell offers
+        elif arguments == ("value",):
+            content = self.render(value=value)
+        elif arguments == ("record",):
+            content = self.render(record=row._record)
         else:
-            content = self.render(**{name: given[name] for name in self.arguments})
+            given = self._given(row, value)
+            content = self.render(**{name: given[name] for name in arguments})
         if not self.link:
             return content
         if not self.plain_link:
-            return self.link(content, **given)
+            return self.link(content, **self._given(row, value))
         # `LinkTransform.__call__` for linkify=True: the URL of the record (or of the object the
         # column's name leads to), shared with the row's «Xem» button.
         target = _resolve(self.name_bits, row._record, self.name_accessor)
         if not hasattr(target, "get_absolute_url"):
             if not hasattr(row._record, "get_absolute_url"):
-                return self.link(content, **given)  # django-tables2 raises its TypeError
+                return self.link(content, **self._given(row, value))  # django-tables2 raises its TypeError
             target = row._record
-        attrs = AttributeDict(computed_values(self.link.attrs or {}, kwargs=given))
-        attrs["href"] = record_url(self.table, target)
-        if attrs["href"] is None:
+        if self.link.attrs:
+            attrs = AttributeDict(computed_values(self.link.attrs, kwargs=self._given(row, value)))
+            attrs["href"] = record_url(self.table, target)
+            if attrs["href"] is None:
+                return content
+            return format_html("<a {}>{}</a>", attrs.as_html(), content)
+        href = record_url(self.table, target)
+        if href is None:
             return content
-        return format_html("<a {}>{}</a>", attrs.as_html(), content)
+        return mark_safe(f'<a href="{conditional_escape(href)}">{conditional_escape(content)}</a>')  # noqa: S308
 
     def html(self, row) -> str:
         content = self.content(row)
@@ -192,6 +206,8 @@ class _CellPlan:
             bound_column.current_value = content
             bound_column.current_record = row._record
             td = f"<td {bound_column.attrs['td'].as_html()}>"
+        if isinstance(content, str):  # what localising leaves as it is: escaped only
+            return f"{td}{conditional_escape(content)}</td>"
         return f"{td}{_cell_html(bound_column, content)}</td>"
 
 
