@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Font
 from cndp.congress.documents.choices import DocumentKind
 from cndp.congress.documents.selectors import Synthesis, synthesis
 from cndp.congress.models import DraftDocument, roman
+from cndp.congress.rules import header_name, official_date
 from cndp.core.excel import build_workbook
 from cndp.core.pdf import render_pdf
 
@@ -128,6 +129,11 @@ def synthesis_context(document: DraftDocument, data: Synthesis | None = None) ->
         "total": data.total,
         "issued": date_format(document.issued_on, "d/m/Y"),
         "when": when,
+        "date_line": official_date(when.date(), "Hà Nội"),
+        "parent_header": header_name(congress.organisation.parent.name)
+        if congress.organisation.parent
+        else "",
+        "organisation_header": header_name(congress.organisation.name),
     }
 
 

@@ -118,3 +118,15 @@ def test_cell_counts_are_figures_not_codes(client_for, url):
     page = client_for("party_officer").get(reverse(url)).content.decode()
     assert re.search(r'<div class="h3 mb-0">\d+</div>', page)
     assert not re.search(r'<div class="h3 mb-0">0\d</div>', page)  # never "08" as a figure
+
+
+def test_synthesis_dated_in_party_style(client_for):
+    from cndp.congress.models import DraftDocument
+
+    document = DraftDocument.objects.filter(closed_at__isnull=False).order_by("pk").first()
+    response = client_for("party_officer").get(reverse("congress:document_synthesis_pdf", args=[document.pk]))
+    text = " ".join(pdf_text(response.content).split())
+    assert "Hà Nội, " + rules.official_date(document.closed_at.astimezone().date()) in text or re.search(
+        r"Hà Nội, ngày \d\d tháng ([3-9]|1[0-2]|0[12]) năm \d{4}", text
+    )
+    assert not re.search(r"tháng 0[3-9]", text)

@@ -77,6 +77,9 @@ def test_election_page_offers_edit_while_preparing(client_for, demo):
     election = Election.objects.create(congress=congress, kind="inspection_committee", seats=3)
     page = client_for("party_officer").get(election.get_absolute_url()).content.decode()
     assert reverse("elections:election_edit", args=[election.pk]) in page
+    assert re.search(
+        r'Nguồn giới thiệu <span class="text-danger" aria-hidden="true">\*</span>', page
+    )  # required: starred
     certified = Election.objects.get(congress__ordinal=3, kind="committee", round_number=1)
     assert (
         reverse("elections:election_edit", args=[certified.pk])
