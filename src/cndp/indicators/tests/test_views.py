@@ -229,6 +229,14 @@ def test_the_grid_map_and_completeness_keep_their_query_count(client_for, django
     services.submissions_schedule(dataset=monthly(), period=MAY)
     map_params = {"indicator": "GTSX", "period": MAY.previous.code, "by": "province"}
     completeness = {"dataset": monthly().pk, "period": MAY.code}
+    # the series: one aggregate per period shown (12 here), whatever the number of provinces
+    series = {
+        "indicator": "GTSX",
+        "by": "province34",
+        "key": "01",
+        "period": MAY.code,
+        "first": MAY.shift(-11).code,
+    }
 
     _fill(all34[:2], 2)
     small = [
@@ -236,6 +244,7 @@ def test_the_grid_map_and_completeness_keep_their_query_count(client_for, django
         _count(agency, reverse("indicators:analysis"), map_params),
         _count(agency, reverse("indicators:completeness"), completeness),
         _count(agency, reverse("indicators:dashboard")),
+        _count(agency, reverse("indicators:series"), series),
     ]
     _fill(all34, 26)
     for s in Submission.objects.filter(period_start=MAY.start).select_related("obligation")[:20]:
@@ -245,6 +254,7 @@ def test_the_grid_map_and_completeness_keep_their_query_count(client_for, django
         _count(agency, reverse("indicators:analysis"), map_params),
         _count(agency, reverse("indicators:completeness"), completeness),
         _count(agency, reverse("indicators:dashboard")),
+        _count(agency, reverse("indicators:series"), series),
     ]
     assert large == small
     with django_assert_max_num_queries(20):
