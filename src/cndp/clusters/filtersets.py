@@ -45,7 +45,7 @@ class ClusterFilterSet(BaseFilterSet):
         model = Cluster
         fields = ["q", "province", "province_old", "region", "kind", "status", "wastewater", "flagged"]
 
-    def filter_region(self, queryset, name, value):
+    def filter_region(self, queryset, name, value: Region):
         if not value:
             return queryset
         old = list(value.provinces.values_list("pk", "successor_id"))

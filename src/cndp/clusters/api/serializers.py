@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from cndp.clusters.forms import CLUSTER_FIELDS
@@ -59,6 +60,7 @@ class DecisionSerializer(NFCModelSerializer):
         read_only_fields = fields
 
 
+@extend_schema_serializer(component_name="ClusterProject")
 class ProjectSerializer(NFCModelSerializer):
     class Meta:
         model = SecondaryProject

@@ -256,6 +256,8 @@ SPECTACULAR_SETTINGS = {
         "ReportBasisEnum": "cndp.obligations.choices.Basis",
         "ReportStateEnum": "cndp.obligations.choices.State",
         "DeadlineKindEnum": "cndp.followup.choices.DeadlineKind",
+        "ClusterStatusEnum": "cndp.clusters.choices.ClusterStatus",
+        "ClusterProjectStatusEnum": "cndp.clusters.choices.ProjectStatus",
     },
 }
 
