@@ -130,3 +130,12 @@ def test_synthesis_dated_in_party_style(client_for):
         r"Hà Nội, ngày \d\d tháng ([3-9]|1[0-2]|0[12]) năm \d{4}", text
     )
     assert not re.search(r"tháng 0[3-9]", text)
+
+
+def test_quorum_rule_on_the_panel_is_a_translatable_sentence_without_working_note(client_for):
+    congress = Congress.objects.get(ordinal=5)
+    page = client_for("party_officer").get(reverse("congress:attendance_panel", args=[congress.pk]))
+    text = page.content.decode()
+    rule = re.search(r'data-testid="quorum-rule">([^<]*)<', text).group(1)
+    assert rule.startswith("Có mặt ít nhất 2/3 số đảng viên chính thức") and congress.rules.regulation in rule
+    assert "XÁC NHẬN" not in rule
