@@ -19,4 +19,6 @@ def register_kinds() -> None:
     ):
         # The province's Department enters and submits the reports of its developers, investors and
         # communes (they have no account); the agency reviews.
-        kinds.register(kinds.Kind(key, label, short=short, where=where))
+        # Submitted and reviewed on the report's own page, with its figures (and, for Biểu 03/04, once
+        # computed and signed): the calendar's own buttons are not offered for them.
+        kinds.register(kinds.Kind(key, label, short=short, where=where, own_page=True))

@@ -181,3 +181,22 @@ def test_report_page_flow_through_the_screens(scheduled, client_for):
     )
     project.refresh_from_db()
     assert project.workers == 130 and project.revenue == 5_000_000_000
+
+
+def test_schedule_command(demo):
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("clusters_schedule", year=2027, period="year", username="chuyenvien", stdout=out)
+    assert "form02" in out.getvalue()
+    scheduled = ClusterReport.objects.filter(year=2027, period="year")
+    reporting = Cluster.objects.filter(
+        status__in=["established", "under_construction", "operating", "expanded"]
+    )
+    provinces = reporting.values("province_current").distinct().count()
+    assert scheduled.filter(form="form04").count() == provinces
+    assert scheduled.filter(form="form02").count() == reporting.count()
+    assert not scheduled.filter(obligation__isnull=True).exists()
+    assert {r.obligation.due_on for r in scheduled.filter(form="form04")} == {D(2027, 12, 31)}
