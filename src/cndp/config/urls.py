@@ -18,6 +18,7 @@ api_patterns = [
     path("elections/", include("cndp.elections.api.urls")),
     path("extension/", include("cndp.extension.api.urls")),
     path("obligations/", include("cndp.obligations.api.urls")),
+    path("indicators/", include("cndp.indicators.api.urls")),
     path("clusters/", include("cndp.clusters.api.urls")),
     path("followup/", include("cndp.followup.api.urls")),
     path("token/", ObtainExpiringAuthToken.as_view(), name="api-token"),

@@ -18,6 +18,7 @@ DEMO_APPS = [
     "cndp.extension",
     "cndp.clusters",
     "cndp.followup",
+    "cndp.indicators",
 ]
 DEMO_PASSWORD = "cndp@2026"
 

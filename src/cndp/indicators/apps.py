@@ -27,8 +27,9 @@ class IndicatorsConfig(AppConfig):
         kinds.register(
             kinds.Kind(
                 SUBMISSION_KIND,
-                _("báo cáo số liệu công nghiệp địa phương"),
-                _("báo cáo số liệu"),
-                where=_("Công nghiệp địa phương › Nhập số liệu"),
+                # plain strings: the calendar joins its kinds' labels
+                str(_("báo cáo số liệu công nghiệp địa phương")),
+                short=str(_("báo cáo số liệu")),
+                where=str(_("Công nghiệp địa phương › Nhập số liệu")),
             )
         )

@@ -68,6 +68,12 @@ class Issue:
     blocking: bool = True  # blocks saving (range) or submission (the others)
 
 
+def plain(number: Decimal) -> str:
+    """1000.000000 → "1000", 0.500 → "0.5" (a stored bound shown without its trailing zeros)."""
+    text = format(number, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def in_range(value: Decimal, minimum: Decimal | None, maximum: Decimal | None) -> bool:
     return (minimum is None or value >= minimum) and (maximum is None or value <= maximum)
 
@@ -75,8 +81,8 @@ def in_range(value: Decimal, minimum: Decimal | None, maximum: Decimal | None) -
 def range_issue(spec: Spec, value: Decimal | None) -> Issue | None:
     if value is None or in_range(value, spec.minimum, spec.maximum):
         return None
-    low = "" if spec.minimum is None else str(spec.minimum)
-    high = "" if spec.maximum is None else str(spec.maximum)
+    low = "" if spec.minimum is None else plain(spec.minimum)
+    high = "" if spec.maximum is None else plain(spec.maximum)
     if spec.maximum is None:
         message = gettext_noop("Giá trị phải không nhỏ hơn %(min)s.")
     elif spec.minimum is None:
@@ -138,7 +144,7 @@ def check(
                     message = gettext_noop(
                         "Thay đổi quá %(share)s%% so với cùng kỳ năm trước: cần giải thích."
                     )
-                share = format(outlier_share * 100, "f").rstrip("0").rstrip(".")
+                share = plain(outlier_share * 100)
                 issues.append(
                     Issue(
                         spec.code, OUTLIER, message, (("share", share),), blocking=not entry.comment.strip()

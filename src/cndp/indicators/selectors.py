@@ -34,13 +34,16 @@ def indicator_list():
     return Indicator.objects.select_related("weight", "numerator", "denominator")
 
 
-def _values(codes, province_ids, starts) -> dict[tuple[str, int, datetime.date], Decimal]:
-    """(code, province id, period start) → value, in one query."""
+def _values(codes, province_ids, starts, states=None) -> dict[tuple[str, int, datetime.date], Decimal]:
+    """(code, province id, period start) → value, in one query (only values in `states` when given)."""
     rows = DataValue.objects.filter(
         indicator__code__in=sorted(set(codes)),
         province_id__in=sorted(set(province_ids)),
         period_start__in=sorted(set(starts)),
-    ).values_list("indicator__code", "province_id", "period_start", "value")
+    )
+    if states is not None:
+        rows = rows.filter(state__in=sorted(states))
+    rows = rows.values_list("indicator__code", "province_id", "period_start", "value")
     return {(c, p, s): v for c, p, s, v in rows}
 
 
@@ -172,9 +175,10 @@ def parse_request(indicator_code: str, period_code: str, by: str) -> tuple[Indic
     return indicator, period
 
 
-def aggregate(*, indicator: Indicator, period: periods.Period, by: str) -> list[AggregateRow]:
+def aggregate(*, indicator: Indicator, period: periods.Period, by: str, states=None) -> list[AggregateRow]:
     """Rows of `indicator` for `period` grouped `by` province (as it was on the period's last day),
-    province34 (today's 34; earlier periods from their 63-unit predecessors), region:GROUPING, or country.
+    province34 (today's 34; earlier periods from their 63-unit predecessors), region:GROUPING, or country;
+    over the values in `states` only when given (e.g. approved values for a province's officer).
     A constant number of queries (units, names, values, and the regions for a region grouping)."""
     if period.type != indicator.period_type:
         raise AggregateError(_("kỳ không đúng kỳ số liệu của chỉ tiêu"))
@@ -214,7 +218,7 @@ def aggregate(*, indicator: Indicator, period: periods.Period, by: str) -> list[
                 groups.append((region.name, region.name, new, whole))
     else:
         raise AggregateError(_("cách tổng hợp --by không hợp lệ: %(by)s") % {"by": by})
-    values = _values(rule.needs(indicator.code) + (indicator.code,), unit_ids, [period.start])
+    values = _values(rule.needs(indicator.code) + (indicator.code,), unit_ids, [period.start], states)
     rows = []
     for key, label, ids, whole in groups:
         result = rollup.combine(rule, [_member(rule, indicator.code, values, i, period.start) for i in ids])

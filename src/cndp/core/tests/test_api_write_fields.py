@@ -48,6 +48,7 @@ API_URL_MODULES = [
     "extension",
     "followup",
     "clusters",
+    "indicators",
 ]
 
 # What each role may change on each writable endpoint: "*" every writable field, a set names the fields,

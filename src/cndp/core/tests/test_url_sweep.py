@@ -198,6 +198,9 @@ EXPECTATIONS: dict[str, Expect] = {
     "extension-api:progressreport-review": perms("extension.view_progressreport", ok=405),
     "extension-api:progressreport-submit": perms("extension.view_progressreport", ok=405),
     "obligations-api:obligation-submit": perms("obligations.view_obligation", ok=405),
+    "indicators-api:submission-submit": perms("indicators.view_submission", ok=405),
+    "indicators-api:aggregate": perms("indicators.view_datavalue", ok=400),  # without its parameters
+    "indicators-api:completeness": perms("indicators.view_submission", ok=400),
     "followup-api:task-confirm": perms("followup.view_task", ok=405),
     "followup-api:task-extend": perms("followup.view_task", ok=405),
     "admin:login": Expect(who="public", ok=0),  # staff already signed in: on to the admin's index

@@ -71,3 +71,17 @@ def read_csv(path: Path) -> list[dict]:
 
 def user(username: str) -> User:
     return User.objects.select_related("unit").get(username=username)
+
+
+def clear_values() -> None:
+    """No values nor submissions (the demo's are removed inside the test's transaction, rolled back
+    after it): tests that count what they write start from nothing."""
+    from cndp.indicators.models import Submission
+    from cndp.obligations.models import Obligation, ObligationStep
+
+    obligations = Obligation.objects.filter(kind="indicators.submission")
+    Submission.objects.all()._raw_delete("default")
+    ObligationStep.objects.filter(obligation__in=obligations)._raw_delete("default")
+    obligations._raw_delete("default")
+    DataValue.objects.all()._raw_delete("default")
+    DataValue.history.all()._raw_delete("default")

@@ -46,3 +46,8 @@ def test_data_sets_are_due_on_the_shared_calendar():
     yearly = DataSet.objects.select_related("rule").get(code="CNNT-NAM")
     assert yearly.rule.as_rule().due_points() == ((3, 15),)
     assert kinds.get("indicators.submission").label != "indicators.submission"  # registered by the app
+
+
+def test_the_kind_joins_the_calendar_rules_labels():
+    rule = DataSet.objects.select_related("rule").get(code="CN-THANG").rule
+    assert rule.kind_labels == "báo cáo số liệu công nghiệp địa phương"

@@ -11,10 +11,15 @@ import pytest
 from cndp.indicators import commands
 from cndp.indicators.models import DataValue
 
-from .factories import csv_file, put, put_many, xlsx_file
+from .factories import clear_values, csv_file, put, put_many, xlsx_file
 
 pytestmark = pytest.mark.django_db
 HEADER = "indicator,period,province,value,comment"
+
+
+@pytest.fixture(autouse=True)
+def no_values(demo):
+    clear_values()
 
 
 def run(*argv):

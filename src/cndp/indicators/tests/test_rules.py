@@ -85,3 +85,11 @@ def test_range_issue_iff_outside(value, low, high):
     spec = Spec("X", None if low is None else DEC(low), None if high is None else DEC(high))
     outside = (low is not None and value < low) or (high is not None and value > high)
     assert (rules.range_issue(spec, value) is not None) == outside
+
+
+@pytest.mark.parametrize(
+    "number,text",
+    [("1000.000000", "1000"), ("0.000000", "0"), ("100", "100"), ("0.500", "0.5"), ("12.340", "12.34")],
+)
+def test_bounds_and_shares_are_shown_without_trailing_zeros(number, text):
+    assert rules.plain(Decimal(number)) == text
