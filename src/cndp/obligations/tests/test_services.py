@@ -217,9 +217,6 @@ def test_the_daily_job_keeps_its_query_count_whatever_the_number_of_obligations(
     rule, hanoi, n, django_assert_max_num_queries
 ):
     """Two sizes, one bound: every obligation is in the reminder window, late ones at each step."""
-    # The job reads each rule's steps: the other rules' share of the queries (one per escalation step and
-    # one for the reminders, none of their obligations being due that day) comes on top of the bound.
-    others = sum(r.steps.count() + 1 for r in CalendarRule.objects.exclude(pk=rule.pk))
     # The job reads each rule's steps: the other rules' share of the queries comes on top of the bound —
     # per escalation step and for the reminders a select, and when the demo's obligations of that rule
     # (extension's progress reports) are due that day, the insert of their steps and their update.
