@@ -123,7 +123,7 @@ def add_projects(world: World, start: int, stop: int, rng: random.Random) -> Non
     from django.contrib.contenttypes.models import ContentType
 
     from cndp.extension.models import LedgerEntry, ProgressReport, Project
-    from cndp.extension.reporting import OBLIGATION_KIND
+    from cndp.extension.progress.rules import OBLIGATION_KIND
     from cndp.obligations.models import Obligation
 
     statuses, weights = zip(*STATUS_MIX, strict=True)
@@ -231,7 +231,7 @@ TODAY = datetime.date(2026, 11, 26)
 
 
 def by_selectors(user) -> tuple[dict, dict]:
-    from cndp.extension import report_selectors
+    from cndp.extension.reports import selectors as report_selectors
 
     table = report_selectors.grouped(user, YEAR, report_selectors.BY_PROVINCE, rollup=True, today=TODAY)
     years = report_selectors.yearly(user, YEAR, span=len(YEARS))
@@ -245,8 +245,8 @@ def by_raw_sql() -> tuple[dict, dict]:
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection
 
-    from cndp.extension import reports
     from cndp.extension.models import LedgerEntry, ProgressReport, Project
+    from cndp.extension.reports import rules as reports
     from cndp.obligations.models import Obligation
 
     report_type = ContentType.objects.get_for_model(ProgressReport).pk

@@ -13,7 +13,7 @@ import datetime
 from decimal import Decimal
 
 from cndp.core.text import fold
-from cndp.extension import reporting
+from cndp.extension.progress import rules as reporting
 
 D = datetime.date
 

@@ -7,7 +7,7 @@ import datetime
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
-from cndp.extension import caps, ledger, lifecycle, reporting, selection
+from cndp.extension import caps, ledger, lifecycle, selection
 from cndp.extension.models import (
     AnnualFund,
     FundingCap,
@@ -20,6 +20,7 @@ from cndp.extension.models import (
     ScheduleRule,
     valid_at,
 )
+from cndp.extension.progress import rules as reporting
 from cndp.obligations import calendar
 from cndp.obligations import selectors as obligation_selectors
 from cndp.obligations.models import Obligation, ObligationStep

@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from cndp.core.tables import BaseTable, ChoiceColumn, DateColumn
-from cndp.extension import lifecycle, reporting
+from cndp.extension import lifecycle
 from cndp.extension.models import (
     ActivityType,
     AnnualFund,
@@ -21,6 +21,7 @@ from cndp.extension.models import (
     ScheduleRule,
     Trade,
 )
+from cndp.extension.progress import rules as reporting
 
 
 class YearColumn(tables.Column):

@@ -1,7 +1,9 @@
 from django.urls import path
 
-from cndp.extension import import_views, progress_views, views
-from cndp.extension.report_views import report as report_page
+from cndp.extension import views
+from cndp.extension.imports import views as import_views
+from cndp.extension.progress import views as progress_views
+from cndp.extension.reports.views import report as report_page
 
 app_name = "extension"
 urlpatterns = [

@@ -101,7 +101,7 @@ def _registration(year, user):
 
 def _submission(report, user):
     def job():
-        from cndp.extension.services import progress
+        from cndp.extension.progress import services as progress
 
         progress.report_submit(
             report=report,

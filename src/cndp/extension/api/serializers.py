@@ -17,7 +17,7 @@ from cndp.extension.models import (
     ScheduleRule,
     Trade,
 )
-from cndp.extension.models.progress import ESCALATION_LABELS
+from cndp.extension.progress.models import ESCALATION_LABELS
 
 DATED = ["valid_from", "valid_to", "legal_basis"]
 

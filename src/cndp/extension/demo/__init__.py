@@ -21,10 +21,10 @@ from django.db import transaction
 
 from cndp.accounts.models import User
 from cndp.extension import reference as ref
-from cndp.extension import reporting
 from cndp.extension.demo.data import FUNDS, YEARS
 from cndp.extension.demo.generate import _generate, _programme
 from cndp.extension.models import AnnualFund, Programme, Project, ScheduleRule
+from cndp.extension.progress import rules as reporting
 from cndp.obligations.models import CalendarRule, EscalationStep
 
 

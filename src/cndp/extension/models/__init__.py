@@ -1,4 +1,3 @@
-from cndp.extension.models.progress import OUTPUTS, ProgressReport, ProjectDocument
 from cndp.extension.models.project import (
     Appraisal,
     AppraisalScore,
@@ -21,6 +20,7 @@ from cndp.extension.models.reference import (
     Trade,
     valid_at,
 )
+from cndp.extension.progress.models import OUTPUTS, ProgressReport, ProjectDocument
 
 __all__ = [
     "OUTPUTS",

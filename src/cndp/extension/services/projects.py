@@ -316,7 +316,7 @@ def project_transition(
     project._history_user = user
     project.save(update_fields=["status", "status_changed", "approved_funds"])
     if target == lifecycle.CONTRACTED:
-        from cndp.extension.services.progress import reports_schedule
+        from cndp.extension.progress.services import reports_schedule
 
         reports_schedule(project=project, user=user, on=on)
     return record

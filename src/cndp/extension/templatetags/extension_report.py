@@ -7,7 +7,7 @@ from decimal import Decimal
 from django import template
 
 from cndp.core.text import format_number
-from cndp.extension import reports
+from cndp.extension.reports import rules as reports
 
 register = template.Library()
 

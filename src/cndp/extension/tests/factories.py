@@ -147,7 +147,7 @@ def advance(project, target: str):
 
 def report_calendar():
     """The calendar rule governing progress reports (obligations.CalendarRule, from the migrations)."""
-    from cndp.extension.reporting import OBLIGATION_KIND
+    from cndp.extension.progress.rules import OBLIGATION_KIND
     from cndp.obligations.models import CalendarRule
 
     return next(r for r in CalendarRule.objects.order_by("-valid_from") if OBLIGATION_KIND in r.kinds)

@@ -131,9 +131,10 @@ def test_reloading_the_demo_adds_nothing():
 def test_demo_reports_follow_the_calendar_and_give_the_projects_figures(demo):
     """Every contracted project owes exactly the reports of its timeline under the calendar in force; an
     accepted report was submitted and reviewed; a project's progress is its latest accepted report's."""
-    from cndp.extension import reporting, selectors
+    from cndp.extension import selectors
     from cndp.extension.demo.data import AS_OF
     from cndp.extension.models import ProgressReport
+    from cndp.extension.progress import rules as reporting
     from cndp.obligations import calendar
     from cndp.obligations import selectors as obligation_selectors
 

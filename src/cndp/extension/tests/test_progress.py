@@ -12,8 +12,9 @@ from django.http import Http404
 from django.urls import reverse
 
 from cndp.core.services import ServiceError
-from cndp.extension import caps, lifecycle, reporting, selectors, services
+from cndp.extension import caps, lifecycle, selectors, services
 from cndp.extension.models import ProgressReport, Project, ProjectDocument, ScheduleRule
+from cndp.extension.progress import rules as reporting
 from cndp.obligations import selectors as obligation_selectors
 from cndp.obligations.models import EscalationStep, Obligation
 from cndp.obligations.tasks import obligations_remind as progress_reports_follow_up

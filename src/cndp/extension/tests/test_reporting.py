@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cndp.extension import reporting
-from cndp.extension.reporting import (
+from cndp.extension.progress import rules as reporting
+from cndp.extension.progress.rules import (
     ACCEPTED,
     DONE,
     DUE_SOON,

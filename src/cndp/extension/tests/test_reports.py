@@ -16,8 +16,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cndp.core.tests.pdf import pdf_text
-from cndp.extension import lifecycle, report_selectors, reports
+from cndp.extension import lifecycle
 from cndp.extension.models import LedgerEntry, Programme, ProgrammeTarget, ProgressReport, Project
+from cndp.extension.reports import rules as reports
+from cndp.extension.reports import selectors as report_selectors
 from cndp.extension.tests import factories as f
 
 D = datetime.date
@@ -168,7 +170,7 @@ def test_shares_of_a_partition_add_up_to_100(parts):
     ],
 )
 def test_growth_in_words(growth, words):
-    from cndp.extension.report_exports import change_words
+    from cndp.extension.reports.exports import change_words
 
     assert change_words(growth) == words
 
@@ -207,7 +209,7 @@ def _progress(project, sequence, due, status):
     """A report and its obligation on the reporting calendar (which holds its due date and state)."""
     from django.contrib.contenttypes.models import ContentType
 
-    from cndp.extension.reporting import OBLIGATION_KIND
+    from cndp.extension.progress.rules import OBLIGATION_KIND
     from cndp.obligations.models import Obligation
 
     report = ProgressReport.objects.create(project=project, sequence=sequence, kind="periodic")

@@ -310,7 +310,7 @@ def test_lifecycle_buttons_and_report_rules_are_translated(demo, client_for):
     """The plain modules keep Vietnamese labels; the screens show them in the user's language."""
     from django.utils import translation
 
-    from cndp.extension import reporting
+    from cndp.extension.progress import rules as reporting
 
     project = make_project()
     client = client_for("province_officer")

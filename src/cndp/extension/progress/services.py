@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 from cndp.core.permissions import require
 from cndp.core.services import ServiceError
 from cndp.core.text import nfc
-from cndp.extension import reporting
 from cndp.extension.models import OUTPUTS, ProgressReport, Project, ProjectDocument
+from cndp.extension.progress import rules as reporting
 from cndp.obligations import calendar
 from cndp.obligations import selectors as obligation_selectors
 from cndp.obligations import services as obligation_services

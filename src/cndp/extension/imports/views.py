@@ -24,9 +24,9 @@ from cndp.core import importing
 from cndp.core.excel import workbook_response
 from cndp.core.forms import Form
 from cndp.extension import services
-from cndp.extension.importing import example_row, template_workbook
+from cndp.extension.imports.reader import example_row, template_workbook
+from cndp.extension.imports.services import IMPLEMENTING_KINDS, require_importer
 from cndp.extension.models import ActivityType, Programme, Trade
-from cndp.extension.services.imports import IMPLEMENTING_KINDS, require_importer
 
 MAX_UPLOAD_BYTES = importing.files.MAX_FILE_BYTES
 SESSION_KEY = "extension_project_import"

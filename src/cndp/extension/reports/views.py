@@ -15,8 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from cndp.core.excel import workbook_response
 from cndp.core.forms import Form
 from cndp.core.permissions import require
-from cndp.extension import report_exports, report_selectors, reports
 from cndp.extension.models import Project
+from cndp.extension.reports import exports as report_exports
+from cndp.extension.reports import rules as reports
+from cndp.extension.reports import selectors as report_selectors
 from cndp.places.choices import RegionGrouping
 
 PERIOD_CHOICES = [(reports.YEAR, _("Cả năm")), (reports.HALF_YEAR, _("6 tháng đầu năm"))]

@@ -19,8 +19,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from cndp.core.pdf import render_pdf
-from cndp.extension import reports
-from cndp.extension.report_selectors import BY_ACTIVITY, BY_PROGRAMME, BY_PROVINCE, BY_REGION, Report
+from cndp.extension.reports import rules as reports
+from cndp.extension.reports.selectors import BY_ACTIVITY, BY_PROGRAMME, BY_PROVINCE, BY_REGION, Report
 from cndp.extension.templatetags.extension_report import million, number, percent
 from cndp.places.choices import RegionGrouping
 

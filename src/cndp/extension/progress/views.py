@@ -14,8 +14,9 @@ from django.views.decorators.http import require_POST
 from cndp.core import generic
 from cndp.core.permissions import can, in_scope, require
 from cndp.core.views import act, form_errors
-from cndp.extension import filtersets, forms, reporting, selectors, services, tables
+from cndp.extension import filtersets, forms, selectors, services, tables
 from cndp.extension.models import ProgressReport, Project, ProjectDocument, ScheduleRule
+from cndp.extension.progress import rules as reporting
 from cndp.obligations import services as obligation_services
 
 

@@ -37,7 +37,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
 from cndp.core.permissions import can, user_province_id
-from cndp.extension import caps, lifecycle, reporting, reports
+from cndp.extension import caps, lifecycle
 from cndp.extension.models import (
     ActivityType,
     AnnualFund,
@@ -48,6 +48,8 @@ from cndp.extension.models import (
     Project,
     valid_at,
 )
+from cndp.extension.progress import rules as reporting
+from cndp.extension.reports import rules as reports
 from cndp.places.models import REFORM_DATE, Province, Region
 
 BY_PROVINCE, BY_REGION, BY_ACTIVITY, BY_PROGRAMME = "province", "region", "activity", "programme"
