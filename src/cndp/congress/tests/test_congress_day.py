@@ -8,7 +8,7 @@ import re
 
 import pytest
 from django.urls import reverse
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cndp.congress import rules, services
@@ -36,6 +36,7 @@ def test_official_date(day, text):
     assert rules.official_date(day, "Hà Nội") == "Hà Nội, " + text
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # no timing: a loaded machine
 @given(st.dates(min_value=datetime.date(1930, 1, 1), max_value=datetime.date(2100, 12, 31)))
 def test_official_date_never_pads_a_month_from_march(day):
     text = rules.official_date(day)
@@ -52,7 +53,7 @@ def test_sentence_case_keeps_proper_names(label, phrase):
     assert rules.sentence_case(label) == phrase
 
 
-@settings(deadline=None)
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(
         st.sampled_from(["Đảng", "bộ", "Cục", "Công", "nghiệp", "địa", "phương", "Việt", "Nam", "Hà", "Nội"]),
