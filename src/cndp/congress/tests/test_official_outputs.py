@@ -129,6 +129,6 @@ def test_the_extension_report_prints_no_working_note(client_for, fmt):
     hits = _found(text)
     if hits:
         pytest.xfail(
-            f"extension report still prints {hits} (extension/report_exports.py, report notes): owned by extension"
+            f"extension report still prints {hits} (extension/reports/exports.py, report_notes): owned by extension"
         )
     assert not hits
