@@ -39,8 +39,16 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _print(payload: dict, stdout) -> None:
-    stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
-    stdout.flush()
+    """UTF-8 whatever the terminal's locale (a C locale would otherwise refuse the Vietnamese names)."""
+    text = json.dumps(payload, ensure_ascii=False, default=str) + "\n"
+    buffer = getattr(stdout, "buffer", None)
+    if buffer is not None:
+        stdout.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    else:
+        stdout.write(text)
+        stdout.flush()
 
 
 def run_import(args, stdout) -> int:
