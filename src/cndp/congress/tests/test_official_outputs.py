@@ -126,9 +126,4 @@ def test_the_extension_report_prints_no_working_note(client_for, fmt):
     response = client_for("agency_officer").get(reverse("extension:report"), {"format": fmt})
     text = _text(response)
     assert len(text) > 200  # the report was rendered and read
-    hits = _found(text)
-    if hits:
-        pytest.xfail(
-            f"extension report still prints {hits} (extension/reports/exports.py, report_notes): owned by extension"
-        )
-    assert not hits
+    assert not _found(text)

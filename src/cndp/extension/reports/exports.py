@@ -186,8 +186,8 @@ def table_notes(report: Report) -> list[str]:
         )
     notes.append(
         _(
-            "Trạng thái đề án, kết quả đầu ra và báo cáo tiến độ tính theo số liệu hiện tại; quy ước kỳ báo cáo "
-            "6 tháng (đến 30/6) và năm (đến 31/12) chưa được đối chiếu với văn bản quy định."
+            "Trạng thái đề án, kết quả đầu ra và báo cáo tiến độ tính theo số liệu hiện tại; kỳ báo cáo 6 tháng "
+            "tính đến 30/6, kỳ năm đến 31/12."
         )
     )
     return notes
