@@ -7,7 +7,6 @@ indicators or periods asked for, never on the number of provinces."""
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -17,13 +16,12 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from cndp.indicators import periods, rollup, selectors
+from cndp.indicators import periods, selectors
 from cndp.indicators.choices import ValueState
 from cndp.indicators.models import DataValue, Indicator
 from cndp.places import maps
 from cndp.places.choices import ProvinceVersion
-from cndp.places.models import REFORM_DATE, Province, ProvinceName, Region
-from cndp.places.selectors import province_list_valid_at
+from cndp.places.models import REFORM_DATE, Province, Region
 
 BY_PROVINCE, BY_PROVINCE34, BY_COUNTRY = "province", "province34", "country"
 SERIES_MAX = 60  # periods in one series (one aggregate per period)
@@ -32,89 +30,10 @@ SERIES_MAX = 60  # periods in one series (one aggregate per period)
 def published_aggregate(
     *, indicator: Indicator, period: periods.Period, by: str
 ) -> list[selectors.AggregateRow]:
-    """The aggregate of `selectors.aggregate` (same groups, same roll-up rules of `rollup`) over the
-    approved values only (số liệu đã duyệt): what the screens show to everyone. A draft or a submission
-    awaiting review counts as missing, so a group holding one is incomplete (never a partial sum) and
-    nobody sees another province's unapproved figures. A constant number of queries (units, names,
-    values, and the regions for a region grouping)."""
-    if period.type != indicator.period_type:
-        raise selectors.AggregateError(_("kỳ không đúng kỳ số liệu của chỉ tiêu"))
-    rule = indicator.as_rule()
-    end = period.end
-    units = list(province_list_valid_at(end))
-    unit_ids = {u.pk for u in units}
-    names = _names_at(end)
-    groups: list[tuple[str, str, list[int], bool]] = []  # key, name, member unit ids, whole
-    if by == BY_PROVINCE:
-        groups = [(u.code, names.get(u.pk, u.name), [u.pk], True) for u in units]
-    elif by == BY_PROVINCE34:
-        today = list(Province.objects.filter(version=ProvinceVersion.V34).order_by("code"))
-        members = defaultdict(list)
-        for u in units:
-            if end >= REFORM_DATE:
-                members[u.pk].append(u.pk)
-            elif u.successor_id:
-                members[u.successor_id].append(u.pk)
-        groups = [(u.code, u.name, members[u.pk], True) for u in today]
-    elif by == BY_COUNTRY:
-        groups = [(selectors.COUNTRY_KEY, _("Cả nước"), [u.pk for u in units], True)]
-    elif by.startswith("region:") and by.split(":", 1)[1] in selectors.REGION_GROUPINGS:
-        regions = Region.objects.filter(grouping=by.split(":", 1)[1]).prefetch_related("provinces")
-        predecessors = defaultdict(set)  # a new unit → its predecessors' ids
-        for old_id, new_id in Province.objects.filter(version=ProvinceVersion.V63).values_list(
-            "pk", "successor_id"
-        ):
-            predecessors[new_id].add(old_id)
-        for region in regions:
-            old = {p.pk for p in region.provinces.all()}
-            if end < REFORM_DATE:
-                groups.append((region.name, region.name, sorted(old & unit_ids), True))
-            else:
-                new = sorted(u.pk for u in units if predecessors[u.pk] & old)
-                groups.append((region.name, region.name, new, all(predecessors[i] <= old for i in new)))
-    else:
-        raise selectors.AggregateError(_("cách tổng hợp không hợp lệ: %(by)s") % {"by": by})
-    values = approved_values(rule.needs(indicator.code) + (indicator.code,), unit_ids, [period.start])
-    rows = []
-    for key, label, ids, whole in groups:
-        members = [_member(rule, indicator.code, values, i, period.start) for i in ids]
-        result = rollup.combine(rule, members)
-        if not whole:  # a new unit only partly in the region: never a partial sum
-            result = rollup.Result(None, False, result.components)
-        rows.append(selectors.AggregateRow(key, label, result.value, result.complete, result.components))
-    return sorted(rows, key=lambda r: r.key)
-
-
-def _names_at(date: datetime.date) -> dict[int, str]:
-    """Dated names (Thừa Thiên Huế → Thành phố Huế) in force on `date`, by province id (one query)."""
-    return {
-        n.province_id: n.name
-        for n in ProvinceName.objects.all()
-        if (n.valid_from is None or n.valid_from <= date) and (n.valid_to is None or date <= n.valid_to)
-    }
-
-
-def _member(rule: rollup.Rule, code: str, values, unit_id: int, start) -> rollup.Member:
-    def get(c):
-        return values.get((c, unit_id, start)) if c else None
-
-    return rollup.Member(
-        value=get(code),
-        weight=get(rule.weight),
-        numerator=get(rule.numerator),
-        denominator=get(rule.denominator),
-    )
-
-
-def approved_values(codes, province_ids, starts) -> dict[tuple[str, int, datetime.date], Decimal]:
-    """(code, province id, period start) → approved value, in one query."""
-    rows = DataValue.objects.filter(
-        state=ValueState.APPROVED,
-        indicator__code__in=sorted(set(codes)),
-        province_id__in=sorted(set(province_ids)),
-        period_start__in=sorted(set(starts)),
-    ).values_list("indicator__code", "province_id", "period_start", "value")
-    return {(c, p, s): v for c, p, s, v in rows}
+    """`selectors.aggregate` over the approved values only (số liệu đã duyệt): what the screens show to
+    everyone. A draft or a submission awaiting review counts as missing, so a group holding one is
+    incomplete (never a partial sum) and nobody sees another province's unapproved figures."""
+    return selectors.aggregate(indicator=indicator, period=period, by=by, states=[ValueState.APPROVED])
 
 
 @dataclass
