@@ -9,6 +9,7 @@ class ExtensionConfig(AppConfig):
     label = "extension"
     verbose_name = _("Khuyến công")
     home = "cndp.extension.home.home_contributions"  # its cards and panels on the home page (core.home)
+    search = "cndp.extension.search.search_hits"  # its hits in the global search (core.search)
     menu = (
         MenuGroup(
             _("Khuyến công"),

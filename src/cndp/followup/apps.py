@@ -9,6 +9,7 @@ class FollowupConfig(AppConfig):
     label = "followup"
     verbose_name = _("Theo dõi kết luận của Lãnh đạo Bộ")
     home = "cndp.followup.home.home_contributions"  # its cards on the home page (core.home)
+    search = "cndp.followup.search.search_hits"  # its hits in the global search (core.search)
     menu = (
         MenuGroup(
             _("Kết luận của Lãnh đạo"),

@@ -69,3 +69,22 @@ def test_logout_says_so(client_for):
     client = client_for("leader")
     response = client.post(reverse("logout"), follow=True)
     assert "Bạn đã đăng xuất." in response.content.decode()
+
+
+def test_projects_and_follow_up_found_within_the_province(demo):
+    from cndp.extension.models import Project
+    from cndp.followup.models import Notice
+
+    hanoi = Project.objects.filter(province__code="01").order_by("pk").first()
+    danang = Project.objects.filter(province__code="48").order_by("pk").first()
+    assert hanoi is not None and danang is not None
+    by_code = _kinds(search(demo["agency_officer"], danang.code))["Đề án khuyến công"]
+    assert str(danang) in by_code
+    own = _kinds(search(demo["province_officer"], hanoi.code)).get("Đề án khuyến công", [])
+    assert str(hanoi) in own
+    # Hà Nội's officer never finds Đà Nẵng's project, even by its exact code.
+    assert str(danang) not in _kinds(search(demo["province_officer"], danang.code)).get(
+        "Đề án khuyến công", []
+    )
+    notice = Notice.objects.order_by("pk").first()
+    assert str(notice) in _kinds(search(demo["admin"], notice.number))["Thông báo kết luận"]
