@@ -5,7 +5,6 @@ a ballot's number is only its place in the pile taken from the box."""
 from __future__ import annotations
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -206,9 +205,6 @@ class Election(CndpModel):
     def __str__(self) -> str:
         label = self.get_kind_display()
         return f"{label} (lần {self.round_number})" if self.round_number > 1 else label
-
-    def get_absolute_url(self) -> str:
-        return reverse("elections:election_detail", args=[self.pk])
 
     @property
     def chain_head(self) -> str:

@@ -10,7 +10,6 @@ from pathlib import PurePath
 
 from django.db import models
 from django.db.models.functions import ExtractYear
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -49,9 +48,6 @@ class Leader(CndpModel):
     def __str__(self) -> str:
         return f"{self.position} {self.full_name}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("followup:leader_detail", args=[self.pk])
-
 
 class WorkingSession(CndpModel):
     """Buổi làm việc — a leader's working session with a province: date, place, participants."""
@@ -79,9 +75,6 @@ class WorkingSession(CndpModel):
 
     def __str__(self) -> str:
         return _("Làm việc với %(p)s ngày %(d)s") % {"p": self.province.name, "d": f"{self.date:%d/%m/%Y}"}
-
-    def get_absolute_url(self) -> str:
-        return reverse("followup:workingsession_detail", args=[self.pk])
 
 
 def _notice_upload_to(instance: Notice, filename: str) -> str:
@@ -121,9 +114,6 @@ class Notice(CndpModel):
 
     def __str__(self) -> str:
         return _("Thông báo %(n)s ngày %(d)s") % {"n": self.number, "d": f"{self.date:%d/%m/%Y}"}
-
-    def get_absolute_url(self) -> str:
-        return reverse("followup:notice_detail", args=[self.pk])
 
 
 class Task(CndpModel):
@@ -215,9 +205,6 @@ class Task(CndpModel):
     def __str__(self) -> str:
         text = self.content if len(self.content) <= 80 else self.content[:79] + "…"
         return f"{self.place} — {text}" if self.place else text
-
-    def get_absolute_url(self) -> str:
-        return reverse("followup:task_detail", args=[self.pk])
 
     def gov_status(self, today: datetime.date | None = None) -> str:
         return statuses.gov_status(self.deadline, self.completed_on, today or datetime.date.today())

@@ -80,9 +80,6 @@ class Member(CndpModel):
     def __str__(self) -> str:
         return self.full_name
 
-    def get_absolute_url(self) -> str:
-        return reverse("party:member_detail", args=[self.pk])
-
     # ---- history (uses prefetched `events` when the queryset has them) --------------------------------
 
     def event_data(self) -> list[rules.EventData]:

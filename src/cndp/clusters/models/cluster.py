@@ -7,7 +7,6 @@ from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -196,9 +195,6 @@ class Cluster(CndpModel):
     def __str__(self) -> str:
         return f"{self.code} — {self.name}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("clusters:cluster_detail", args=[self.pk])
-
     @property
     def area(self) -> Decimal:
         """The area that counts for the rules: established (after expansion), else planned."""
@@ -315,6 +311,3 @@ class SecondaryProject(CndpModel):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("clusters:secondaryproject_detail", args=[self.pk])

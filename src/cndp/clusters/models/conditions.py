@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -75,9 +74,6 @@ class ClusterCondition(CndpModel):
 
     def __str__(self) -> str:
         return f"{self.get_key_display()} — {self.legal_basis}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("clusters:clustercondition_detail", args=[self.pk])
 
     def clean(self):
         needed = {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -132,9 +131,6 @@ class ClusterReport(CndpModel):
             "form04": lambda: self.province.name if self.province_id else "",
         }[self.form]()
         return f"{self.form_label} {self.period_label} — {subject}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("clusters:clusterreport_detail", args=[self.pk])
 
     @property
     def form_label(self) -> str:

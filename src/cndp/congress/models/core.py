@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -64,9 +63,6 @@ class Congress(CndpModel):
 
     def __str__(self) -> str:
         return f"Đại hội {self.organisation} lần thứ {roman(self.ordinal)}, nhiệm kỳ {self.term_start}–{self.term_end}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("congress:congress_detail", args=[self.pk])
 
     @property
     def term_label(self) -> str:
@@ -150,9 +146,6 @@ class Delegate(CndpModel):
 
     def __str__(self) -> str:
         return self.full_name
-
-    def get_absolute_url(self) -> str:
-        return reverse("congress:delegate_detail", args=[self.pk])
 
 
 class CheckEvent(models.Model):

@@ -188,9 +188,6 @@ class Comment(CndpModel):
     def __str__(self) -> str:
         return f"{self.section} — {self.author_name}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("congress:comment_detail", args=[self.pk])
-
     @property
     def author_name(self) -> str:
         """Who commented: a member with their cell ("Nguyễn Văn An (Chi bộ Văn phòng)"), or the cell."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -168,9 +167,6 @@ class Project(CndpModel):
 
     def __str__(self) -> str:
         return f"{self.code} — {self.name}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("extension:project_detail", args=[self.pk])
 
     def derive(self) -> None:
         """The derived fields: total = extension + counterpart funds; the 34-unit successor province."""

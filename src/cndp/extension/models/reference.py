@@ -10,39 +10,26 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from cndp.core.models import CndpModel, YearField
+from cndp.core.models import CndpModel, DatedReference, YearField, valid_range_constraint
+from cndp.core.models import valid_at as core_valid_at
 from cndp.extension import caps
 from cndp.extension.choices import Indicator, PriorityKind, ProgrammeScope
 
 
 def _valid_range(name: str) -> models.CheckConstraint:
-    return models.CheckConstraint(
-        condition=models.Q(valid_to__isnull=True) | models.Q(valid_from__lte=models.F("valid_to")),
-        name=f"ext_{name}_valid_range",
-    )
+    return valid_range_constraint(f"ext_{name}")
 
 
-class Dated(CndpModel):
-    """Effective dates and the legal basis shared by every reference record."""
-
-    valid_from = models.DateField(_("hiệu lực từ"))
-    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
-    legal_basis = models.TextField(_("căn cứ pháp lý"), help_text=_("Số, ngày văn bản và điều, khoản"))
+class Dated(DatedReference):
+    """Effective dates and the legal basis shared by every reference record of the module (the core's
+    DatedReference)."""
 
     class Meta:
         abstract = True
-
-    def is_valid_at(self, date: datetime.date) -> bool:
-        return self.valid_from <= date and (self.valid_to is None or date <= self.valid_to)
-
-    def clean(self):
-        if self.valid_to and self.valid_from and self.valid_to < self.valid_from:
-            raise ValidationError({"valid_to": _("Ngày hết hiệu lực phải sau ngày có hiệu lực.")})
 
 
 class Coded(Dated):
@@ -56,11 +43,7 @@ class Coded(Dated):
         abstract = True
 
 
-def valid_at(queryset, date: datetime.date):
-    """Records of a dated model in force on `date`."""
-    return queryset.filter(valid_from__lte=date).filter(
-        models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=date)
-    )
+valid_at = core_valid_at  # records of a dated model in force on a day
 
 
 class Programme(Coded):
@@ -101,9 +84,6 @@ class Programme(Coded):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.phase_start}–{self.phase_end})"
-
-    def get_absolute_url(self) -> str:
-        return reverse("extension:programme_detail", args=[self.pk])
 
     def clean(self):
         super().clean()
@@ -159,9 +139,6 @@ class ActivityType(Coded):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("extension:activitytype_detail", args=[self.pk])
 
 
 class FundingCap(Dated):
@@ -229,9 +206,6 @@ class FundingCap(Dated):
         where = self.province.name if self.province_id else "Quốc gia"
         return f"{self.activity_type} — {where} — từ {self.valid_from:%d/%m/%Y}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("extension:fundingcap_detail", args=[self.pk])
-
     def as_cap(self) -> caps.Cap:
         return caps.Cap(
             activity_type=self.activity_type_id,
@@ -265,9 +239,6 @@ class Trade(Coded):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("extension:trade_detail", args=[self.pk])
-
 
 class PriorityArea(Coded):
     """Ưu tiên — a priority area, trade or beneficiary group (Thông tư 46/2012/TT-BCT Điều 6)."""
@@ -286,9 +257,6 @@ class PriorityArea(Coded):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("extension:priorityarea_detail", args=[self.pk])
 
 
 class Rubric(Coded):
@@ -319,9 +287,6 @@ class Rubric(Coded):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("extension:rubric_detail", args=[self.pk])
 
 
 class RubricCriterion(CndpModel):
@@ -384,9 +349,6 @@ class AnnualFund(CndpModel):
     def __str__(self) -> str:
         return f"{self.programme.name} — {self.year}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("extension:annualfund_detail", args=[self.pk])
-
 
 class ScheduleRule(Dated):
     """Quy định thời hạn đăng ký — the day the Departments send the national plan's proposals to the agency,
@@ -432,9 +394,6 @@ class ScheduleRule(Dated):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("extension:schedulerule_detail", args=[self.pk])
 
     def clean(self):
         super().clean()

@@ -107,9 +107,6 @@ class ProgressReport(CndpModel):
             return str(ReportKind.FINAL.label)
         return _("Báo cáo tiến độ kỳ %(n)s") % {"n": self.sequence}
 
-    def get_absolute_url(self) -> str:
-        return reverse("extension:progressreport_detail", args=[self.pk])
-
     def outputs(self) -> dict[str, int]:
         return {name: getattr(self, f"achieved_{name}") for name in OUTPUTS}
 
