@@ -126,7 +126,7 @@ def parse_value(cell) -> Decimal | None:
             return Decimal(text)
     except InvalidOperation:
         pass
-    raise ValueError(_("«%(v)s» không phải là số") % {"v": text})
+    raise ValueError(_("«%(v)s» không phải là số") % {"v": nfc(str(cell)).strip()})
 
 
 def _identify(wb, dataset, province, period) -> str | None:
