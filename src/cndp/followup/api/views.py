@@ -11,6 +11,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
+from cndp.core.api.schema import ERRORS
 from cndp.core.api.views import RestrictedQuerysetMixin, RestrictedReadOnlyViewSet
 from cndp.core.permissions import require
 from cndp.core.services import ScopeViolation, ServiceError
@@ -118,7 +119,9 @@ class ProgressReportViewSet(RestrictedQuerysetMixin, mixins.CreateModelMixin, vi
     serializer_class = ProgressReportSerializer
     filterset_class = filtersets.ProgressReportFilterSet
 
+    @extend_schema(responses={201: ProgressReportSerializer, 404: ERRORS["404"]})
     def create(self, request, *args, **kwargs):
+        """The assignment of another province's task answers 404, as if it did not exist."""
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data

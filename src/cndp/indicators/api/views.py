@@ -60,6 +60,16 @@ def _require_view(request, model) -> None:
         raise PermissionDenied
 
 
+def _params(request, *names: str) -> list[str]:
+    """The query parameters, stripped; a control character (a NUL the database cannot even compare) is a
+    400 naming the parameter, never a server error."""
+    values = [request.query_params.get(name, "").strip() for name in names]
+    for name, value in zip(names, values, strict=True):
+        if not value.isprintable() or len(value) > 100:
+            raise ValidationError({name: _("Tham số «%(name)s» không hợp lệ.") % {"name": name}})
+    return values
+
+
 class AggregateView(APIView):
     """Tổng hợp một chỉ tiêu — ?indicator=IIP&period=202406&by=province34 (province, province34,
     region:socio_economic / steering_committee / key_economic_zone, country)."""
@@ -74,7 +84,7 @@ class AggregateView(APIView):
     )
     def get(self, request):
         _require_view(request, DataValue)
-        params = [request.query_params.get(k, "").strip() for k in ("indicator", "period", "by")]
+        params = _params(request, "indicator", "period", "by")
         if not all(params):
             raise ValidationError({"detail": _("Cần các tham số indicator, period và by.")})
         try:
@@ -115,7 +125,7 @@ class CompletenessView(APIView):
     )
     def get(self, request):
         _require_view(request, Submission)
-        code, period_code = (request.query_params.get(k, "").strip() for k in ("dataset", "period"))
+        code, period_code = _params(request, "dataset", "period")
         dataset = DataSet.objects.filter(code=code).first()
         if dataset is None:
             raise ValidationError({"dataset": _("Không có bộ chỉ tiêu «%(code)s».") % {"code": code}})

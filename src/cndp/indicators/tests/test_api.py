@@ -79,3 +79,14 @@ def test_aggregates_and_completeness():
     assert len(agency["rows"]) == 34 and {r["status"] for r in agency["rows"]} == {"missing"}
     province = client("sohanoi").get(url).json()
     assert [r["province_code"] for r in province["rows"]] == ["01"]
+
+
+@pytest.mark.parametrize("endpoint", ["indicators-api:completeness", "indicators-api:aggregate"])
+def test_a_control_character_in_a_parameter_is_a_400_naming_it(client_for, endpoint):
+    """A NUL cannot even be compared by PostgreSQL: the parameter is refused before any query."""
+    from django.urls import reverse
+
+    params = {"dataset": "CN-THANG\x00", "indicator": "GTSX\x00", "period": "202601", "by": "province"}
+    response = client_for("admin").get(reverse(endpoint), params)
+    assert response.status_code == 400
+    assert set(response.json()) & {"dataset", "indicator"}
