@@ -51,6 +51,7 @@ def test_small_congress_from_summons_to_minutes(browser, live_server, demo, tmp_
     for delegate in officials[:27]:
         congress_services.delegate_check(delegate=delegate, user=demo["party_officer"])
     officer.click("#open-checkin")
+    officer.wait_for_selector("#checkin-form[data-ready]", state="attached")  # the desk's script has run
     assert "Chưa đủ điều kiện" in officer.locator("[data-testid=quorum]").inner_text()
     by_name, by_code = officials[27], officials[28]
     from cndp.core.text import fold

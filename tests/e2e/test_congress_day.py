@@ -62,6 +62,7 @@ def test_check_in_desk_by_keyboard_alone_with_300_delegates(page, demo):
     login(page, "danguy")
     page.goto(page.base_url + f"/congress/congresses/{congress.pk}/checkin/")
     assert page.locator("[data-testid=present]").inner_text() == "280"
+    page.wait_for_selector("#checkin-form[data-ready]", state="attached")  # the desk's script has run
     box = page.locator("#checkin-query")
     assert page.evaluate("document.activeElement.id") == "checkin-query"  # ready to type at once
 

@@ -150,4 +150,11 @@
     event.preventDefault();
     submit(button.getAttribute("data-delegate"), button.getAttribute("data-kind"));
   });
+
+  // Text typed before this script ran (a fast clerk, a slow line) is searched now, not lost.
+  if (input.value.trim()) {
+    stale = true;
+    search();
+  }
+  form.setAttribute("data-ready", "true");
 })();
