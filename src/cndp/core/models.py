@@ -6,9 +6,10 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from django.utils.translation import gettext_lazy as _
 
+from cndp.core.links import reverse_pk
 from cndp.core.text import fold
 
 
@@ -71,7 +72,7 @@ class CndpModel(models.Model):
         one's page (a member's event, a programme's target) overrides it."""
         opts = self._meta
         try:
-            return reverse(f"{opts.app_label}:{opts.model_name}_detail", args=[self.pk])
+            return reverse_pk(f"{opts.app_label}:{opts.model_name}_detail", self.pk)
         except NoReverseMatch:
             return ""
 

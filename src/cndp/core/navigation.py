@@ -1,12 +1,17 @@
 """Navigation (menu): each app declares its menu in its AppConfig; only installed apps appear, and a
-user sees only the entries their role allows."""
+user sees only the entries their role allows.
+
+What a user sees depends only on their permissions (and the language, the URL configuration and its
+prefix): the menu of a set of permissions is built once per process and shared by every request of a
+user holding that set (a `reverse()` and a permission check per entry, on every page, otherwise)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.urls import reverse
+from django.urls import get_resolver, get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language
 
 
 @dataclass(frozen=True)
@@ -24,7 +29,31 @@ class MenuGroup:
     order: int = 100
 
 
+def _permissions_key(user):
+    """What decides the entries a user sees (`user.has_perm`): every permission for an active superuser,
+    else the permissions of the user and their groups (none for an inactive user)."""
+    if not user.is_authenticated or not user.is_active:
+        return ()
+    if user.is_superuser:
+        return ("*",)
+    return frozenset(user.get_all_permissions())
+
+
 def menu_for(user) -> list[dict]:
+    """The menu of `user`: groups in order, each with the entries the user may open. Shared between the
+    users with the same permissions: read it, never change it."""
+    # Kept on the URL resolver: a new URL configuration (or `clear_url_caches`) starts afresh.
+    menus = get_resolver(get_urlconf()).__dict__.setdefault("_cndp_menus", {})
+    key = (_permissions_key(user), get_language(), get_script_prefix())
+    menu = menus.get(key)
+    if menu is None:
+        if len(menus) > 512:  # a bound: roles are few, but permissions can be granted one by one
+            menus.clear()
+        menu = menus[key] = _build(user)
+    return menu
+
+
+def _build(user) -> list[dict]:
     groups: dict[str, dict] = {}  # apps may add items to one group (congress + elections under "Đại hội")
     for config in apps.get_app_configs():
         for group in getattr(config, "menu", ()):
