@@ -48,8 +48,8 @@ class ExtensionConfig(AppConfig):
     def ready(self):
         from django.db.models import Q
 
-        from cndp.extension import lifecycle
         from cndp.extension.progress import rules as reporting
+        from cndp.extension.projects import lifecycle
         from cndp.obligations import kinds
 
         # A progress report is owed on the shared calendar while its project still reports (not

@@ -1,8 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from cndp.extension import ledger, lifecycle
 from cndp.extension.progress import rules as reporting
+from cndp.extension.projects import ledger, lifecycle
 
 
 class ProgrammeScope(models.TextChoices):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from cndp.core.permissions import can
 from cndp.extension.models import Project
-from cndp.extension.selectors import work_queue
+from cndp.extension.projects.selectors import work_queue
 
 
 def home_contributions(request, today) -> dict:

@@ -1,17 +1,19 @@
 from django.urls import path
 
-from cndp.extension import views
+from cndp.extension.appraisal import views as appraisal_views
+from cndp.extension.catalogue import views
 from cndp.extension.imports import views as import_views
 from cndp.extension.progress import views as progress_views
+from cndp.extension.projects import views as project_views
 from cndp.extension.reports.views import report as report_page
 
 app_name = "extension"
 urlpatterns = [
-    *views.ProjectViews.urls(),
-    path("projects/<int:pk>/transition/", views.project_transition, name="project_transition"),
-    path("projects/<int:pk>/appraisal/", views.appraisal_add, name="appraisal_add"),
-    path("projects/<int:pk>/ledger/", views.ledger_add, name="ledger_add"),
-    path("selection/", views.selection, name="selection"),
+    *project_views.ProjectViews.urls(),
+    path("projects/<int:pk>/transition/", project_views.project_transition, name="project_transition"),
+    path("projects/<int:pk>/appraisal/", appraisal_views.appraisal_add, name="appraisal_add"),
+    path("projects/<int:pk>/ledger/", project_views.ledger_add, name="ledger_add"),
+    path("selection/", appraisal_views.selection, name="selection"),
     path("reports/", report_page, name="report"),
     path("projects/import/", import_views.ProjectImportView.as_view(), name="project_import"),
     path(
@@ -19,7 +21,7 @@ urlpatterns = [
         import_views.ProjectImportTemplateView.as_view(),
         name="project_import_template",
     ),
-    *views.BeneficiaryViews.urls(),
+    *project_views.BeneficiaryViews.urls(),
     *views.ProgrammeViews.urls(),
     *views.AnnualFundViews.urls(),
     *views.ActivityTypeViews.urls(),
@@ -32,5 +34,5 @@ urlpatterns = [
     path("progress-reports/<int:pk>/review/", progress_views.report_review, name="report_review"),
     path("projects/<int:pk>/documents/", progress_views.document_add, name="document_add"),
     path("documents/<int:pk>/", progress_views.document_download, name="document_download"),
-    *progress_views.ScheduleRuleViews.urls(),
+    *views.ScheduleRuleViews.urls(),
 ]

@@ -24,9 +24,9 @@ from cndp.clusters.forms import CLUSTER_FIELDS
 from cndp.clusters.models import Cluster
 from cndp.congress.models import Congress
 from cndp.core.permissions import in_scope, user_province_id
-from cndp.extension import lifecycle
 from cndp.extension.models import Project
-from cndp.extension.services.projects import PROJECT_FIELDS
+from cndp.extension.projects import lifecycle
+from cndp.extension.projects.services import PROJECT_FIELDS
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from cndp.extension.filtersets import BeneficiaryFilterSet
 from cndp.extension.models import Beneficiary
+from cndp.extension.projects.filtersets import BeneficiaryFilterSet
 
 pytestmark = pytest.mark.django_db
 

@@ -69,8 +69,8 @@ def _tbody(html: str) -> str:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("role, table_path, model_path", [
-    ("agency_officer", "cndp.extension.tables.ProjectTable", "cndp.extension.models.Project"),
-    ("agency_officer", "cndp.extension.tables.ProgressReportTable", "cndp.extension.models.ProgressReport"),
+    ("agency_officer", "cndp.extension.projects.tables.ProjectTable", "cndp.extension.models.Project"),
+    ("agency_officer", "cndp.extension.progress.tables.ProgressReportTable", "cndp.extension.models.ProgressReport"),
     ("party_officer", "cndp.party.tables.MemberTable", "cndp.party.models.Member"),
 ])  # fmt: skip
 def test_the_table_body_is_the_markup_of_django_tables2s_template(demo, role, table_path, model_path):

@@ -6,8 +6,9 @@ from rest_framework.response import Response
 
 from cndp.core.api.views import RestrictedModelViewSet, RestrictedReadOnlyViewSet
 from cndp.core.services import ServiceError
-from cndp.extension import filtersets, selectors, services
+from cndp.extension import services
 from cndp.extension.api import serializers
+from cndp.extension.catalogue import filtersets
 from cndp.extension.models import (
     ActivityType,
     AnnualFund,
@@ -19,6 +20,10 @@ from cndp.extension.models import (
     ScheduleRule,
     Trade,
 )
+from cndp.extension.progress import filtersets as progress_filtersets
+from cndp.extension.progress import selectors as progress_selectors
+from cndp.extension.projects import filtersets as project_filtersets
+from cndp.extension.projects import selectors as project_selectors
 
 M2M = ("coordinating_units", "priority_areas")
 
@@ -27,9 +32,9 @@ class ProjectViewSet(RestrictedModelViewSet):
     """Đề án: read with the list's filters; create (and update while the proposal is editable) through the
     services, so the caps, the deadline and the province scope apply exactly as in the UI. No delete."""
 
-    queryset = selectors.project_list().prefetch_related("coordinating_units", "priority_areas")
+    queryset = project_selectors.project_list().prefetch_related("coordinating_units", "priority_areas")
     serializer_class = serializers.ProjectSerializer
-    filterset_class = filtersets.ProjectFilterSet
+    filterset_class = project_filtersets.ProjectFilterSet
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
     def get_serializer_class(self):
@@ -63,7 +68,7 @@ class ProjectViewSet(RestrictedModelViewSet):
 class BeneficiaryViewSet(RestrictedReadOnlyViewSet):
     queryset = Beneficiary.objects.select_related("project")
     serializer_class = serializers.BeneficiarySerializer
-    filterset_class = filtersets.BeneficiaryFilterSet
+    filterset_class = project_filtersets.BeneficiaryFilterSet
 
 
 class ProgrammeViewSet(RestrictedReadOnlyViewSet):
@@ -112,9 +117,9 @@ class ProgressReportViewSet(RestrictedReadOnlyViewSet):
     """Báo cáo tiến độ: read with the list's filters; `submit` (the province's officer, or the agency for
     it) and `review` (the agency) go through the same services as the screens."""
 
-    queryset = selectors.report_list()
+    queryset = progress_selectors.report_list()
     serializer_class = serializers.ProgressReportSerializer
-    filterset_class = filtersets.ProgressReportFilterSet
+    filterset_class = progress_filtersets.ProgressReportFilterSet
     action_permissions = {"submit": "change", "review": "add"}  # add: the agency's right to review
 
     def _act(self, request, input_class, call):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from zoneinfo import ZoneInfo
 
-from cndp.extension import lifecycle
+from cndp.extension.projects import lifecycle
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 AS_OF = datetime.date(2026, 11, 26)

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from cndp.accounts.models import Unit, User
 from cndp.core.demo import vietnamese_names
-from cndp.extension import caps, ledger, lifecycle, selection
+from cndp.extension.appraisal import selection
 from cndp.extension.demo.data import (
     ACTIVITY_MIX,
     AS_OF,
@@ -43,6 +43,7 @@ from cndp.extension.models import (
     Trade,
 )
 from cndp.extension.progress import rules as reporting
+from cndp.extension.projects import caps, ledger, lifecycle
 from cndp.obligations import calendar
 from cndp.obligations import selectors as obligation_selectors
 from cndp.places.models import Province

@@ -9,10 +9,10 @@ import datetime
 
 from django.contrib.contenttypes.models import ContentType
 
-from cndp.extension import lifecycle
 from cndp.extension.demo.data import AS_OF, TZ
 from cndp.extension.models import ProgressReport
 from cndp.extension.progress import rules as reporting
+from cndp.extension.projects import lifecycle
 from cndp.obligations import calendar
 from cndp.obligations.choices import Action
 from cndp.obligations.models import Obligation, ObligationStep

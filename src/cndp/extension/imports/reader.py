@@ -21,7 +21,7 @@ from openpyxl.styles import Font
 from cndp.core import importing
 from cndp.core.importing import RowIssue, blank, cell_date, cell_text, parse_amount
 from cndp.core.text import fold
-from cndp.extension import lifecycle
+from cndp.extension.projects import lifecycle
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
 DEFAULT_STATUS = lifecycle.SETTLED

@@ -24,11 +24,11 @@ from cndp.accounts.choices import UnitKind
 from cndp.accounts.models import Unit
 from cndp.core.permissions import require, user_province_id
 from cndp.core.text import fold, nfc
-from cndp.extension import caps, lifecycle, selectors
 from cndp.extension.choices import ProgrammeScope
 from cndp.extension.imports.reader import COLUMNS, ImportReport, RowIssue, read_project_rows
 from cndp.extension.models import ActivityType, Programme, Project, ProjectTransition, Trade
-from cndp.extension.services.projects import project_problems, user_roles
+from cndp.extension.projects import caps, lifecycle, selectors
+from cndp.extension.projects.services import project_problems, user_roles
 from cndp.places.choices import ProvinceVersion
 from cndp.places.models import Province, ProvinceName
 

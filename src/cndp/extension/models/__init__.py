@@ -1,12 +1,7 @@
-from cndp.extension.models.project import (
-    Appraisal,
-    AppraisalScore,
-    Beneficiary,
-    LedgerEntry,
-    Project,
-    ProjectCodeSequence,
-    ProjectTransition,
-)
+"""Every model of the app, wherever its feature package keeps it (the migrations and the app label
+`extension` see one set)."""
+
+from cndp.extension.appraisal.models import Appraisal, AppraisalScore
 from cndp.extension.models.reference import (
     ActivityType,
     AnnualFund,
@@ -21,6 +16,13 @@ from cndp.extension.models.reference import (
     valid_at,
 )
 from cndp.extension.progress.models import OUTPUTS, ProgressReport, ProjectDocument
+from cndp.extension.projects.models import (
+    Beneficiary,
+    LedgerEntry,
+    Project,
+    ProjectCodeSequence,
+    ProjectTransition,
+)
 
 __all__ = [
     "OUTPUTS",

@@ -16,8 +16,8 @@ from simple_history.models import HistoricalRecords
 
 from cndp.core.models import CndpModel, DatedReference, YearField, valid_range_constraint
 from cndp.core.models import valid_at as core_valid_at
-from cndp.extension import caps
 from cndp.extension.choices import Indicator, PriorityKind, ProgrammeScope
+from cndp.extension.projects import caps
 
 
 def _valid_range(name: str) -> models.CheckConstraint:

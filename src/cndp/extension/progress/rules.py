@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from cndp.extension.lifecycle import gettext_noop
+from cndp.extension.projects.lifecycle import gettext_noop
 from cndp.obligations import calendar
 from cndp.obligations.calendar import (  # the shared calendar's names, as extension has used them
     ACCEPTED,

@@ -14,8 +14,9 @@ from django.views.decorators.http import require_POST
 from cndp.core import generic
 from cndp.core.permissions import can, in_scope, require
 from cndp.core.views import act, form_errors
-from cndp.extension import filtersets, forms, selectors, services, tables
-from cndp.extension.models import ProgressReport, Project, ProjectDocument, ScheduleRule
+from cndp.extension import services
+from cndp.extension.models import ProgressReport, Project, ProjectDocument
+from cndp.extension.progress import filtersets, forms, selectors, tables
 from cndp.extension.progress import rules as reporting
 from cndp.obligations import services as obligation_services
 
@@ -65,14 +66,6 @@ class ProgressReportViews(generic.Registry):
     detail_template = "extension/report_detail.html"
     detail_fields = ProgressReport.DETAIL_FIELDS
     view_classes = {"detail": ProgressReportDetailView}
-
-
-class ScheduleRuleViews(generic.Registry):
-    model = ScheduleRule
-    table = tables.ScheduleRuleTable
-    filterset = filtersets.ScheduleRuleFilterSet
-    form = forms.ScheduleRuleForm
-    detail_fields = ScheduleRule.FIELDS
 
 
 def _report(request, pk, action="view") -> ProgressReport:

@@ -37,7 +37,6 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
 from cndp.core.permissions import can, user_province_id
-from cndp.extension import caps, lifecycle
 from cndp.extension.models import (
     ActivityType,
     AnnualFund,
@@ -49,6 +48,7 @@ from cndp.extension.models import (
     valid_at,
 )
 from cndp.extension.progress import rules as reporting
+from cndp.extension.projects import caps, lifecycle
 from cndp.extension.reports import rules as reports
 from cndp.places.models import REFORM_DATE, Province, Region
 

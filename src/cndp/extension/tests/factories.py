@@ -9,8 +9,9 @@ import itertools
 from django.utils import timezone
 
 from cndp.accounts.models import Unit, User
-from cndp.extension import caps, lifecycle, services
+from cndp.extension import services
 from cndp.extension.models import ActivityType, AnnualFund, Rubric
+from cndp.extension.projects import caps, lifecycle
 from cndp.places.models import Province
 
 _counter = itertools.count(1)
@@ -120,7 +121,7 @@ def appraise(project, scores=(8, 8, 7, 7, 6), n: int = 2):
 
 
 def ensure_fund(year: int, amount: int, programme=None) -> AnnualFund:
-    from cndp.extension.selectors import programme_for_year
+    from cndp.extension.projects.selectors import programme_for_year
 
     programme = programme or programme_for_year(year)
     fund, _ = AnnualFund.objects.update_or_create(programme=programme, year=year, defaults={"amount": amount})
@@ -136,7 +137,7 @@ def advance(project, target: str):
         if status == lifecycle.SELECTED:
             ensure_fund(project.plan_year, 10**12)
         if status == lifecycle.SETTLED:
-            from cndp.extension.ledger import SETTLEMENT
+            from cndp.extension.projects.ledger import SETTLEMENT
 
             services.disbursement_record(
                 project=project, kind=SETTLEMENT, amount=project.approved_funds, user=agency()

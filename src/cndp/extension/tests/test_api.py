@@ -4,8 +4,8 @@
 import pytest
 from django.urls import reverse
 
-from cndp.extension import lifecycle
 from cndp.extension.models import ActivityType, Project
+from cndp.extension.projects import lifecycle
 
 from .factories import advance, centre, make_project, open_year, province
 

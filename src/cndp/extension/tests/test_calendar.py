@@ -11,7 +11,8 @@ from django.http import Http404
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from cndp.extension import lifecycle, services
+from cndp.extension import services
+from cndp.extension.projects import lifecycle
 from cndp.obligations import services as obligation_services
 
 from .factories import advance, agency, danang_officer, hanoi_officer, make_project, report_calendar, user

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cndp.extension.caps import (
+from cndp.extension.projects.caps import (
     Cap,
     cap_in_force,
     cap_problem,

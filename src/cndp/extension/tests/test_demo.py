@@ -7,7 +7,6 @@ from collections import Counter, defaultdict
 import pytest
 
 from cndp.core.demo import demo_load
-from cndp.extension import caps, ledger, lifecycle
 from cndp.extension.models import (
     ActivityType,
     AnnualFund,
@@ -20,7 +19,8 @@ from cndp.extension.models import (
     Rubric,
     Trade,
 )
-from cndp.extension.selectors import cap_for
+from cndp.extension.projects import caps, ledger, lifecycle
+from cndp.extension.projects.selectors import cap_for
 
 pytestmark = pytest.mark.django_db
 
@@ -131,10 +131,10 @@ def test_reloading_the_demo_adds_nothing():
 def test_demo_reports_follow_the_calendar_and_give_the_projects_figures(demo):
     """Every contracted project owes exactly the reports of its timeline under the calendar in force; an
     accepted report was submitted and reviewed; a project's progress is its latest accepted report's."""
-    from cndp.extension import selectors
     from cndp.extension.demo.data import AS_OF
     from cndp.extension.models import ProgressReport
     from cndp.extension.progress import rules as reporting
+    from cndp.extension.progress import selectors
     from cndp.obligations import calendar
     from cndp.obligations import selectors as obligation_selectors
 

@@ -15,9 +15,9 @@ from django.utils import timezone
 
 from cndp.accounts.models import User
 from cndp.core.demo import DEMO_PASSWORD
-from cndp.extension import lifecycle
 from cndp.extension.models import Project
-from cndp.extension.selectors import project_totals as ledger_totals
+from cndp.extension.projects import lifecycle
+from cndp.extension.projects.selectors import project_totals as ledger_totals
 from cndp.extension.templatetags.extension_report import million
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

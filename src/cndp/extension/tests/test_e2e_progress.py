@@ -8,8 +8,8 @@ import os
 
 import pytest
 
-from cndp.extension import lifecycle
 from cndp.extension.models import ProgressReport
+from cndp.extension.projects import lifecycle
 
 from .factories import advance, make_project
 from .test_e2e import ARTIFACTS, browser, new_page  # noqa: F401 - the browser fixture

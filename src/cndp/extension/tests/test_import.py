@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from cndp.core.text import fold, format_number
-from cndp.extension import lifecycle
 from cndp.extension.imports.reader import COLUMNS, parse_amount, read_project_rows, template_workbook
 from cndp.extension.imports.services import registration_opens
 from cndp.extension.models import Project, ProjectTransition
+from cndp.extension.projects import lifecycle
 from cndp.extension.services import project_import
 
 from .factories import make_project, province

@@ -4,7 +4,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cndp.extension.ledger import ADVANCE, KINDS, PAYMENT, REFUND, SETTLEMENT, Entry, ledger_problem, totals
+from cndp.extension.projects.ledger import (
+    ADVANCE,
+    KINDS,
+    PAYMENT,
+    REFUND,
+    SETTLEMENT,
+    Entry,
+    ledger_problem,
+    totals,
+)
 
 M = 1_000_000
 

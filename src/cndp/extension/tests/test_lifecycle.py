@@ -4,7 +4,7 @@ import itertools
 
 import pytest
 
-from cndp.extension import lifecycle as lc
+from cndp.extension.projects import lifecycle as lc
 
 ROLES = ["admin", "agency_officer", "province_officer", "leader", "party_officer", "counting_board"]
 
@@ -165,8 +165,8 @@ def test_the_rule_modules_import_no_django():
     import sys
 
     code = (
-        "import sys; import cndp.extension.caps, cndp.extension.ledger, cndp.extension.lifecycle, "
-        "cndp.extension.selection; print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
+        "import sys; import cndp.extension.projects.caps, cndp.extension.projects.ledger, "
+        "cndp.extension.projects.lifecycle, cndp.extension.appraisal.selection; print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

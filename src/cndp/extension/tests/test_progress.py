@@ -12,9 +12,10 @@ from django.http import Http404
 from django.urls import reverse
 
 from cndp.core.services import ServiceError
-from cndp.extension import caps, lifecycle, selectors, services
+from cndp.extension import services
 from cndp.extension.models import ProgressReport, Project, ProjectDocument, ScheduleRule
 from cndp.extension.progress import rules as reporting
+from cndp.extension.projects import caps, lifecycle, selectors
 from cndp.obligations import selectors as obligation_selectors
 from cndp.obligations.models import EscalationStep, Obligation
 from cndp.obligations.tasks import obligations_remind as progress_reports_follow_up
@@ -435,7 +436,7 @@ def test_the_project_and_report_pages_keep_their_query_count(
     contracted, client_for, django_assert_max_num_queries
 ):
     """More documents, reports reviewed and ledger entries do not add queries to the pages."""
-    from cndp.extension.ledger import ADVANCE
+    from cndp.extension.projects.ledger import ADVANCE
 
     client = client_for("agency_officer")
     report = contracted.reports.get(sequence=1)

@@ -16,8 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cndp.core.tests.pdf import pdf_text
-from cndp.extension import lifecycle
 from cndp.extension.models import LedgerEntry, Programme, ProgrammeTarget, ProgressReport, Project
+from cndp.extension.projects import lifecycle
 from cndp.extension.reports import rules as reports
 from cndp.extension.reports import selectors as report_selectors
 from cndp.extension.tests import factories as f

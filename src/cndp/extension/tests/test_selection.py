@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cndp.extension.selection import (
+from cndp.extension.appraisal.selection import (
     Candidate,
     Criterion,
     average,

@@ -10,9 +10,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 from cndp.core.services import ServiceError
-from cndp.extension import lifecycle, services
-from cndp.extension.ledger import ADVANCE, PAYMENT, REFUND, SETTLEMENT
+from cndp.extension import services
 from cndp.extension.models import Programme, Project, ProjectTransition
+from cndp.extension.projects import lifecycle
+from cndp.extension.projects.ledger import ADVANCE, PAYMENT, REFUND, SETTLEMENT
 
 from .factories import (
     activity,
@@ -332,7 +333,7 @@ def test_the_ledger_never_exceeds_the_approved_funds():
     services.disbursement_record(project=project, kind=SETTLEMENT, amount=240 * M, user=agency())
     services.disbursement_record(project=project, kind=REFUND, amount=10 * M, user=agency())
     step(project, lifecycle.SETTLED)
-    from cndp.extension.selectors import project_totals
+    from cndp.extension.projects.selectors import project_totals
 
     totals = project_totals(project)
     assert (totals.disbursed, totals.settled, totals.to_refund) == (240 * M, 240 * M, 0)

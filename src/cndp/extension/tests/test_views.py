@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from cndp.extension import lifecycle
 from cndp.extension.models import ActivityType, Project
+from cndp.extension.projects import lifecycle
 
 from .factories import advance, appraise, centre, ensure_fund, make_project, open_year, province, step
 

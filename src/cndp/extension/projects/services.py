@@ -1,5 +1,6 @@
 """Writes for extension projects (ghi đề án khuyến công): registration and edits against the caps in force
-and the registration deadline, and every lifecycle transition with its record.
+and the registration deadline, every lifecycle transition with its record, and the disbursement ledger
+bounded by the approved extension funds.
 
 Every service: keyword-only arguments, one transaction, role and province scope checked with
 core.permissions.require, the rule checked by the plain modules (caps, lifecycle), full_clean() before
@@ -16,12 +17,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cndp.core.permissions import require, user_province_id
+from cndp.core.permissions import in_scope, require, user_province_id
 from cndp.core.services import ServiceError, scope_check, stored
 from cndp.core.text import format_number, nfc
-from cndp.extension import caps, ledger, lifecycle, selectors
+from cndp.extension.appraisal import selectors as appraisal_selectors
 from cndp.extension.choices import ProgrammeScope
-from cndp.extension.models import Project, ProjectCodeSequence, ProjectTransition
+from cndp.extension.models import LedgerEntry, Project, ProjectCodeSequence, ProjectTransition
+from cndp.extension.projects import caps, ledger, lifecycle, selectors
 
 PROJECT_FIELDS = (
     "plan_year",
@@ -329,7 +331,7 @@ def _transition_rules(project: Project, target: str, *, on: datetime.date) -> No
         if problems:
             raise ServiceError(" ".join(problems.values()))
     elif target == lifecycle.AGENCY_APPRAISED:
-        rubric = selectors.rubric_in_force(on)
+        rubric = appraisal_selectors.rubric_in_force(on)
         needed = rubric.min_reviewers if rubric else 1
         done = project.appraisals.count()
         if done < needed:
@@ -338,7 +340,7 @@ def _transition_rules(project: Project, target: str, *, on: datetime.date) -> No
                 % {"n": needed, "k": done}
             )
     elif target == lifecycle.SELECTED:
-        rubric = selectors.rubric_in_force(on)
+        rubric = appraisal_selectors.rubric_in_force(on)
         if project.score is None:
             raise ServiceError(_("Đề án chưa có điểm thẩm định."))
         if rubric and project.score < rubric.pass_score:
@@ -350,13 +352,13 @@ def _transition_rules(project: Project, target: str, *, on: datetime.date) -> No
                     "r": rubric,
                 }
             )
-        fund = selectors.annual_fund(project.programme, project.plan_year)
+        fund = appraisal_selectors.annual_fund(project.programme, project.plan_year)
         if fund is None:
             raise ServiceError(
                 _("Chưa có kinh phí khuyến công năm %(y)s của «%(p)s»: nhập kinh phí năm trước khi lựa chọn.")
                 % {"y": project.plan_year, "p": project.programme.name}
             )
-        committed = selectors.committed_funds(project.programme, project.plan_year)
+        committed = appraisal_selectors.committed_funds(project.programme, project.plan_year)
         if committed + project.extension_funds > fund.amount:
             raise ServiceError(
                 _(
@@ -379,3 +381,46 @@ def _transition_rules(project: Project, target: str, *, on: datetime.date) -> No
             raise ServiceError(_("Chưa ghi số quyết toán của đề án trong sổ kinh phí."))
     if project.status == lifecycle.SELECTED and target in (lifecycle.AGENCY_APPRAISED, lifecycle.REJECTED):
         project.approved_funds = None
+
+
+@transaction.atomic
+def disbursement_record(
+    *,
+    project: Project,
+    kind: str,
+    amount: int,
+    user,
+    on: datetime.date | None = None,
+    document_number: str = "",
+    note: str = "",
+) -> LedgerEntry:
+    """Ghi tạm ứng, thanh toán, nộp trả hoặc quyết toán — never beyond the approved extension funds."""
+    require(user, "add", LedgerEntry)
+    require(user, "view", project)
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    if not in_scope(user, project):
+        raise PermissionDenied
+    if kind == ledger.SETTLEMENT and project.status != lifecycle.LIQUIDATED:
+        raise ServiceError(_("Chỉ quyết toán đề án đã thanh lý hợp đồng."))
+    if kind != ledger.SETTLEMENT and project.status not in lifecycle.DISBURSING:
+        raise ServiceError(
+            _("Chỉ cấp, thu hồi kinh phí cho đề án đã ký hợp đồng và chưa quyết toán (hiện: «%(s)s»).")
+            % {"s": project.get_status_display()}
+        )
+    entries = [*selectors.project_entries(project), ledger.Entry(kind, amount)]
+    problem = ledger.ledger_problem(entries, project.funds_for_ledger)
+    if problem:
+        raise ServiceError(problem.split(": ", 1)[1] if problem.startswith("Dòng") else problem)
+    entry = LedgerEntry(
+        project=project,
+        kind=kind,
+        amount=amount,
+        on=_today(on),
+        document_number=nfc(document_number),
+        note=nfc(note),
+        recorded_by=user,
+    )
+    entry._history_user = user
+    entry.full_clean()
+    entry.save()
+    return entry

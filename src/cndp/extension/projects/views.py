@@ -1,6 +1,6 @@
-"""Industrial extension screens: the project registry (list with filters and Excel, detail with the
-transition history and the next steps, edit through the services), appraisal, ledger and the selection
-within the fund; registries of the reference data."""
+"""Project screens: the project registry (list with filters and Excel, detail with the transition history,
+the next steps, the appraisal sheets, the ledger and the reports, edit through the services), a
+transition, a ledger entry, the beneficiaries."""
 
 from __future__ import annotations
 
@@ -8,33 +8,28 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cndp.core import generic
 from cndp.core.permissions import can, in_scope, require
 from cndp.core.services import ServiceError
 from cndp.core.views import act, form_errors
-from cndp.extension import caps, filtersets, forms, lifecycle, selectors, services, tables
+from cndp.extension.appraisal import forms as appraisal_forms
+from cndp.extension.appraisal import selectors as appraisal_selectors
 from cndp.extension.models import (
     OUTPUTS,
-    ActivityType,
-    AnnualFund,
     Appraisal,
     Beneficiary,
-    FundingCap,
     LedgerEntry,
-    PriorityArea,
-    Programme,
     ProgressReport,
     Project,
     ProjectDocument,
-    Rubric,
-    Trade,
 )
+from cndp.extension.progress import forms as progress_forms
+from cndp.extension.progress import selectors as progress_selectors
+from cndp.extension.projects import caps, filtersets, forms, lifecycle, selectors, services, tables
 
 PROJECT_DETAIL_FIELDS = [
     "code",
@@ -150,7 +145,7 @@ def project_panels(request, project: Project) -> dict:
     may_change = can(user, "change", project) and in_scope(user, project)
     steps = lifecycle.allowed_transitions(project.status, roles) if may_change else []
     cap = selectors.cap_for(project)
-    rubric = selectors.rubric_in_force(timezone.localdate())
+    rubric = appraisal_selectors.rubric_in_force(timezone.localdate())
     appraisals = (
         list(project.appraisals.select_related("reviewer").prefetch_related("scores__criterion"))
         if can(user, "view", Appraisal)
@@ -174,16 +169,19 @@ def project_panels(request, project: Project) -> dict:
         "may_edit_project": may_change and forms.may_edit(user, project),
         "can_add_beneficiary": can(user, "add", Beneficiary) and may_change and forms.may_edit(user, project),
         "appraisals": appraisals,
-        "rank": selectors.project_rank(project),
-        "appraisal_form": forms.AppraisalForm(rubric=rubric)
+        "rank": appraisal_selectors.project_rank(project),
+        "appraisal_form": appraisal_forms.AppraisalForm(rubric=rubric)
         if can(user, "add", Appraisal) and project.status in (lifecycle.SUBMITTED, lifecycle.AGENCY_APPRAISED)
         else None,
         "ledger_entries": entries,
         "totals": selectors.project_totals(project) if entries is not None else None,
-        "reports": [(r, selectors.report_standing(r, today)) for r in selectors.project_reports(project)]
+        "reports": [
+            (r, progress_selectors.report_standing(r, today))
+            for r in progress_selectors.project_reports(project)
+        ]
         if can(user, "view", ProgressReport)
         else None,
-        "documents": list(selectors.project_documents(project))
+        "documents": list(progress_selectors.project_documents(project))
         if can(user, "view", ProjectDocument)
         else None,
         "outputs": [
@@ -194,7 +192,7 @@ def project_panels(request, project: Project) -> dict:
             )
             for name in OUTPUTS
         ],
-        "document_form": forms.DocumentForm(prefix="doc")
+        "document_form": progress_forms.DocumentForm(prefix="doc")
         if can(user, "add", ProjectDocument) and in_scope(user, project)
         else None,
         "ledger_form": forms.LedgerForm(initial={"on": timezone.localdate()})
@@ -217,7 +215,7 @@ class ProjectViews(generic.Registry):
     view_classes = {"edit": ProjectEditView, "detail": ProjectDetailView}
 
 
-def _project(request, pk, action="view") -> Project:
+def project_or_404(request, pk, action="view") -> Project:
     project = get_object_or_404(selectors.project_list(), pk=pk)
     require(request.user, action, project)
     return project
@@ -226,7 +224,7 @@ def _project(request, pk, action="view") -> Project:
 @login_required
 @require_POST
 def project_transition(request, pk):
-    project = _project(request, pk, "change")
+    project = project_or_404(request, pk, "change")
     target = request.POST.get("target", "")
     return act(
         request,
@@ -247,32 +245,8 @@ def project_transition(request, pk):
 
 @login_required
 @require_POST
-def appraisal_add(request, pk):
-    project = _project(request, pk)
-    require(request.user, "add", Appraisal)
-    rubric = selectors.rubric_in_force(timezone.localdate())
-    form = forms.AppraisalForm(request.POST, rubric=rubric)
-    return act(
-        request,
-        project,
-        lambda data: services.appraisal_record(
-            project=project,
-            reviewer=data["reviewer"],
-            user=request.user,
-            scores=form.scores(),
-            comment=data["comment"],
-            rubric=rubric,
-        ),
-        lambda data, _appraisal: _("Đã ghi phiếu chấm của %(r)s.") % {"r": data["reviewer"]},
-        form=form,
-        invalid=lambda form: _("Phiếu chấm chưa hợp lệ: %(e)s") % {"e": form_errors(form)},
-    )
-
-
-@login_required
-@require_POST
 def ledger_add(request, pk):
-    project = _project(request, pk)
+    project = project_or_404(request, pk)
     require(request.user, "add", LedgerEntry)
     return act(
         request,
@@ -282,49 +256,6 @@ def ledger_add(request, pk):
         form=forms.LedgerForm(request.POST),
         invalid=form_errors,
     )
-
-
-@login_required
-def selection(request):
-    """Đề xuất lựa chọn trong nguồn kinh phí: the proposal, then the officer ticks and confirms."""
-    require(request.user, "add", Appraisal)
-    require(request.user, "change", Project)
-    today = timezone.localdate()
-    initial_year = caps.first_open_plan_year(today) - 1
-    form = forms.SelectionForm(request.GET or None, initial={"year": initial_year})
-    year = form.cleaned_data["year"] if form.is_valid() else initial_year
-    fund = form.cleaned_data.get("fund") if form.is_valid() else None
-    if request.method == "POST":
-        ids = [int(v) for v in request.POST.getlist("project") if v.isdigit()]
-        chosen = list(Project.objects.filter(pk__in=ids, plan_year=year, status=lifecycle.AGENCY_APPRAISED))
-        try:
-            n = services.selection_confirm(
-                projects=chosen, user=request.user, comment=request.POST.get("comment", "")
-            )
-        except ServiceError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Đã lựa chọn %(n)s đề án.") % {"n": n})
-        return redirect(f"{reverse('extension:selection')}?year={year}")
-    proposal, error = None, None
-    try:
-        proposal = services.selection_propose(year=year, fund=fund)
-    except ServiceError as exc:
-        error = str(exc)
-    return render(
-        request,
-        "extension/selection.html",
-        {
-            "form": form,
-            "year": year,
-            "proposal": proposal,
-            "error": error,
-            "overview": selectors.year_overview(year),
-        },
-    )
-
-
-# ---- reference data ------------------------------------------------------------------------------------
 
 
 class BeneficiaryViews(generic.Registry):
@@ -345,105 +276,3 @@ class BeneficiaryViews(generic.Registry):
         "ethnic_minority_owned",
     ]
     url_prefix = "beneficiaries"
-
-
-class ProgrammeViews(generic.Registry):
-    model = Programme
-    queryset = Programme.objects.select_related("province")
-    table = tables.ProgrammeTable
-    filterset = filtersets.ProgrammeFilterSet
-    form = forms.ProgrammeForm
-    detail_fields = [
-        "code",
-        "name",
-        "scope",
-        "province",
-        "phase_start",
-        "phase_end",
-        "valid_from",
-        "valid_to",
-        "legal_basis",
-        "description",
-    ]
-    detail_template = "extension/programme_detail.html"
-
-    @classmethod
-    def detail_extra(cls, obj):
-        return {"targets": obj.targets.all(), "funds": obj.funds.all()}
-
-
-class ActivityTypeViews(generic.Registry):
-    model = ActivityType
-    table = tables.ActivityTypeTable
-    filterset = filtersets.ActivityTypeFilterSet
-    form = forms.ActivityTypeForm
-    detail_fields = ["code", "name", "order", "description", "valid_from", "valid_to", "legal_basis"]
-    related_tables = [(gettext_lazy("Mức hỗ trợ tối đa"), "caps", tables.FundingCapTable)]
-
-
-class FundingCapViews(generic.Registry):
-    model = FundingCap
-    queryset = FundingCap.objects.select_related("activity_type", "province")
-    table = tables.FundingCapTable
-    filterset = filtersets.FundingCapFilterSet
-    form = forms.FundingCapForm
-    detail_fields = [
-        "activity_type",
-        "province",
-        "share_percent",
-        "max_amount",
-        "per",
-        "line_multiplier",
-        "multiplier_note",
-        "valid_from",
-        "valid_to",
-        "legal_basis",
-        "confirmed",
-    ]
-
-
-class TradeViews(generic.Registry):
-    model = Trade
-    table = tables.TradeTable
-    filterset = filtersets.TradeFilterSet
-    form = forms.TradeForm
-    detail_fields = ["code", "name", "order", "valid_from", "valid_to", "legal_basis"]
-
-
-class PriorityAreaViews(generic.Registry):
-    model = PriorityArea
-    table = tables.PriorityAreaTable
-    filterset = filtersets.PriorityAreaFilterSet
-    form = forms.PriorityAreaForm
-    detail_fields = ["code", "kind", "name", "order", "valid_from", "valid_to", "legal_basis"]
-
-
-class RubricViews(generic.Registry):
-    model = Rubric
-    table = tables.RubricTable
-    filterset = filtersets.RubricFilterSet
-    form = forms.RubricForm
-    detail_fields = [
-        "code",
-        "name",
-        "scale",
-        "pass_score",
-        "min_reviewers",
-        "valid_from",
-        "valid_to",
-        "legal_basis",
-    ]
-    detail_template = "extension/rubric_detail.html"
-
-    @classmethod
-    def detail_extra(cls, obj):
-        return {"criteria": obj.criteria.all()}
-
-
-class AnnualFundViews(generic.Registry):
-    model = AnnualFund
-    queryset = AnnualFund.objects.select_related("programme")
-    table = tables.AnnualFundTable
-    filterset = filtersets.AnnualFundFilterSet
-    form = forms.AnnualFundForm
-    detail_fields = ["programme", "year", "amount", "decision", "note"]

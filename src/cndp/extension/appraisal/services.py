@@ -1,6 +1,6 @@
-"""Writes for the money side of extension (chấm điểm, lựa chọn, cấp phát kinh phí): appraisal sheets on the
-rubric, the selection proposed within the year's fund and confirmed by an officer, and the disbursement
-ledger bounded by the approved extension funds.
+"""Writes for appraisal and selection (chấm điểm, lựa chọn): appraisal sheets on the rubric, the selection
+proposed within the year's fund and confirmed by an officer. (The disbursement ledger is the project's:
+projects.services.disbursement_record.)
 """
 
 from __future__ import annotations
@@ -9,19 +9,17 @@ import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cndp.core.permissions import in_scope, require
+from cndp.core.permissions import require
 from cndp.core.services import ServiceError
-from cndp.core.text import nfc
-from cndp.extension import caps, ledger, lifecycle, selection, selectors
-from cndp.extension.models import Appraisal, AppraisalScore, LedgerEntry, Programme, Project, Rubric
-from cndp.extension.services.projects import _today, project_transition
-
-# ---- appraisal and selection ---------------------------------------------------------------------------
+from cndp.extension.appraisal import selection, selectors
+from cndp.extension.models import Appraisal, AppraisalScore, Programme, Project, Rubric
+from cndp.extension.projects import caps, lifecycle
+from cndp.extension.projects import selectors as project_selectors
+from cndp.extension.projects.services import _today, project_transition
 
 
 @transaction.atomic
@@ -100,7 +98,7 @@ def selection_propose(
 ) -> SelectionProposal:
     """Đề xuất lựa chọn: the appraised projects of the year, best score first, taken while the fund lasts
     (what is already selected or in the plan counts against it). Writes nothing: an officer confirms."""
-    programme = programme or selectors.programme_for_year(year)
+    programme = programme or project_selectors.programme_for_year(year)
     if programme is None:
         raise ServiceError(_("Chưa có chương trình khuyến công cho năm %(y)s.") % {"y": year})
     if fund is None:
@@ -134,49 +132,3 @@ def selection_confirm(*, projects: Iterable[Project], user, comment: str = "") -
         )
         n += 1
     return n
-
-
-# ---- money ---------------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def disbursement_record(
-    *,
-    project: Project,
-    kind: str,
-    amount: int,
-    user,
-    on: datetime.date | None = None,
-    document_number: str = "",
-    note: str = "",
-) -> LedgerEntry:
-    """Ghi tạm ứng, thanh toán, nộp trả hoặc quyết toán — never beyond the approved extension funds."""
-    require(user, "add", LedgerEntry)
-    require(user, "view", project)
-    project = Project.objects.select_for_update().get(pk=project.pk)
-    if not in_scope(user, project):
-        raise PermissionDenied
-    if kind == ledger.SETTLEMENT and project.status != lifecycle.LIQUIDATED:
-        raise ServiceError(_("Chỉ quyết toán đề án đã thanh lý hợp đồng."))
-    if kind != ledger.SETTLEMENT and project.status not in lifecycle.DISBURSING:
-        raise ServiceError(
-            _("Chỉ cấp, thu hồi kinh phí cho đề án đã ký hợp đồng và chưa quyết toán (hiện: «%(s)s»).")
-            % {"s": project.get_status_display()}
-        )
-    entries = [*selectors.project_entries(project), ledger.Entry(kind, amount)]
-    problem = ledger.ledger_problem(entries, project.funds_for_ledger)
-    if problem:
-        raise ServiceError(problem.split(": ", 1)[1] if problem.startswith("Dòng") else problem)
-    entry = LedgerEntry(
-        project=project,
-        kind=kind,
-        amount=amount,
-        on=_today(on),
-        document_number=nfc(document_number),
-        note=nfc(note),
-        recorded_by=user,
-    )
-    entry._history_user = user
-    entry.full_clean()
-    entry.save()
-    return entry

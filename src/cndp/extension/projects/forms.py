@@ -6,24 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cndp.accounts.choices import UnitKind
-from cndp.accounts.models import Unit, User
+from cndp.accounts.models import Unit
 from cndp.core.forms import Form, ModelForm
 from cndp.core.permissions import user_province_id
-from cndp.extension import caps, lifecycle
-from cndp.extension.choices import DocumentKind, LedgerKind
-from cndp.extension.models import (
-    ActivityType,
-    AnnualFund,
-    Beneficiary,
-    FundingCap,
-    PriorityArea,
-    Programme,
-    Project,
-    Rubric,
-    ScheduleRule,
-    Trade,
-)
-from cndp.extension.services import PROJECT_FIELDS, user_roles
+from cndp.extension.choices import LedgerKind
+from cndp.extension.models import ActivityType, Beneficiary, PriorityArea, Project, Trade
+from cndp.extension.projects import caps, lifecycle
+from cndp.extension.projects.services import PROJECT_FIELDS, user_roles
 from cndp.places.models import Province
 
 IMPLEMENTING_KINDS = (UnitKind.DOIT, UnitKind.EXTENSION_CENTRE, UnitKind.AGENCY_CENTRE)
@@ -121,48 +110,12 @@ class TransitionForm(Form):
     decision_date = forms.DateField(label=_("Ngày văn bản"), required=False, **DATE)
 
 
-class AppraisalForm(Form):
-    """Phiếu chấm: the reviewer and one score per criterion of the rubric in force."""
-
-    reviewer = forms.ModelChoiceField(label=_("Thành viên thẩm định"), queryset=User.objects.none())
-    comment = forms.CharField(label=_("Nhận xét"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-    def __init__(self, *args, rubric: Rubric | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.rubric = rubric
-        self.fields["reviewer"].queryset = User.objects.filter(is_agency_staff=True, is_active=True).order_by(
-            "name_sort_key"
-        )
-        for criterion in rubric.criteria.all() if rubric else ():
-            field = forms.DecimalField(
-                label=f"{criterion.name} (×{criterion.weight.normalize():f})",
-                min_value=0,
-                max_value=rubric.scale,
-                decimal_places=2,
-            )
-            field.widget.attrs["class"] = "form-control form-control-sm"
-            self.fields[f"c_{criterion.code}"] = field
-
-    def scores(self) -> dict:
-        return {name[2:]: value for name, value in self.cleaned_data.items() if name.startswith("c_")}
-
-
 class LedgerForm(Form):
     kind = forms.ChoiceField(label=_("Loại"), choices=LedgerKind.choices)
     amount = forms.IntegerField(label=_("Số tiền (đồng)"), min_value=1)
     on = forms.DateField(label=_("Ngày"), **DATE)
     document_number = forms.CharField(label=_("Số chứng từ"), max_length=60, required=False)
     note = forms.CharField(label=_("Nội dung"), max_length=255, required=False)
-
-
-class SelectionForm(Form):
-    year = forms.IntegerField(label=_("Năm kế hoạch"), min_value=2000, max_value=2100)
-    fund = forms.IntegerField(
-        label=_("Nguồn kinh phí (đồng)"),
-        min_value=0,
-        required=False,
-        help_text=_("Để trống: kinh phí năm đã nhập"),
-    )
 
 
 class BeneficiaryForm(ModelForm):
@@ -199,130 +152,3 @@ class BeneficiaryForm(ModelForm):
                 % {"s": project.get_status_display()}
             )
         return project
-
-
-class ProgrammeForm(ModelForm):
-    class Meta:
-        model = Programme
-        fields = [
-            "code",
-            "name",
-            "scope",
-            "province",
-            "phase_start",
-            "phase_end",
-            "valid_from",
-            "valid_to",
-            "legal_basis",
-            "description",
-        ]
-        widgets = {"valid_from": forms.DateInput, "valid_to": forms.DateInput}
-
-
-class ActivityTypeForm(ModelForm):
-    class Meta:
-        model = ActivityType
-        fields = ["code", "name", "order", "description", "valid_from", "valid_to", "legal_basis"]
-        widgets = {"valid_from": forms.DateInput, "valid_to": forms.DateInput}
-
-
-class FundingCapForm(ModelForm):
-    class Meta:
-        model = FundingCap
-        fields = [
-            "activity_type",
-            "province",
-            "share_percent",
-            "max_amount",
-            "per",
-            "line_multiplier",
-            "multiplier_note",
-            "valid_from",
-            "valid_to",
-            "legal_basis",
-            "confirmed",
-        ]
-        widgets = {"valid_from": forms.DateInput, "valid_to": forms.DateInput}
-
-
-class TradeForm(ModelForm):
-    class Meta:
-        model = Trade
-        fields = ["code", "name", "order", "valid_from", "valid_to", "legal_basis"]
-        widgets = {"valid_from": forms.DateInput, "valid_to": forms.DateInput}
-
-
-class PriorityAreaForm(ModelForm):
-    class Meta:
-        model = PriorityArea
-        fields = ["code", "kind", "name", "order", "valid_from", "valid_to", "legal_basis"]
-        widgets = {"valid_from": forms.DateInput, "valid_to": forms.DateInput}
-
-
-class RubricForm(ModelForm):
-    class Meta:
-        model = Rubric
-        fields = [
-            "code",
-            "name",
-            "scale",
-            "pass_score",
-            "min_reviewers",
-            "valid_from",
-            "valid_to",
-            "legal_basis",
-        ]
-        widgets = {"valid_from": forms.DateInput, "valid_to": forms.DateInput}
-
-
-class AnnualFundForm(ModelForm):
-    class Meta:
-        model = AnnualFund
-        fields = ["programme", "year", "amount", "decision", "note"]
-
-
-class ScheduleRuleForm(ModelForm):
-    class Meta:
-        model = ScheduleRule
-        fields = ScheduleRule.FIELDS
-        widgets = {"valid_from": forms.DateInput, "valid_to": forms.DateInput}
-
-
-class ReportSubmitForm(Form):
-    """Nộp báo cáo tiến độ: progress, what was done, outputs achieved so far (cumulative)."""
-
-    percent_complete = forms.IntegerField(label=_("Tỷ lệ hoàn thành (%)"), min_value=0, max_value=100)
-    narrative = forms.CharField(
-        label=_("Kết quả thực hiện trong kỳ"), widget=forms.Textarea(attrs={"rows": 4})
-    )
-    difficulties = forms.CharField(
-        label=_("Khó khăn, vướng mắc, kiến nghị"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    trainees = forms.IntegerField(label=_("Lượt người đã được đào tạo (lũy kế)"), min_value=0, initial=0)
-    models = forms.IntegerField(label=_("Mô hình trình diễn đã xây dựng (lũy kế)"), min_value=0, initial=0)
-    machines = forms.IntegerField(label=_("Máy móc, thiết bị đã hỗ trợ (lũy kế)"), min_value=0, initial=0)
-    products = forms.IntegerField(label=_("Sản phẩm được chứng nhận (lũy kế)"), min_value=0, initial=0)
-    jobs = forms.IntegerField(label=_("Việc làm mới tạo ra (lũy kế)"), min_value=0, initial=0)
-
-    def outputs(self) -> dict[str, int]:
-        return {k: self.cleaned_data[k] for k in ("trainees", "models", "machines", "products", "jobs")}
-
-
-class ReportReviewForm(Form):
-    verdict = forms.ChoiceField(
-        label=_("Kết quả xem xét"),
-        choices=[("accepted", _("Chấp nhận báo cáo")), ("needs_revision", _("Yêu cầu bổ sung, hoàn thiện"))],
-    )
-    comment = forms.CharField(
-        label=_("Ý kiến (bắt buộc khi yêu cầu bổ sung)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-
-
-class DocumentForm(Form):
-    kind = forms.ChoiceField(label=_("Loại tài liệu"), choices=DocumentKind.choices)
-    title = forms.CharField(label=_("Tên tài liệu"), max_length=255)
-    number = forms.CharField(label=_("Số, ký hiệu"), max_length=60, required=False)
-    issued_on = forms.DateField(label=_("Ngày văn bản"), required=False, **DATE)
-    file = forms.FileField(label=_("Tệp (PDF, Word, Excel, ảnh; tối đa 25 MB)"))

@@ -1,0 +1,62 @@
+"""Reads for progress reports (tra cứu báo cáo tiến độ): the list, a project's reports and documents, where a
+report stands under its obligation's rule — each a constant number of queries whatever the data size."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Prefetch, QuerySet
+
+from cndp.extension.models import ProgressReport, Project, ProjectDocument
+from cndp.extension.progress import rules as reporting
+from cndp.obligations import calendar
+from cndp.obligations import selectors as obligation_selectors
+from cndp.obligations.models import Obligation, ObligationStep
+
+
+def with_obligation(queryset: QuerySet[ProgressReport]) -> QuerySet[ProgressReport]:
+    """Reports with their obligation, its rule (and escalation steps) and its steps with who took them:
+    three more queries whatever the number of reports."""
+    steps = Prefetch("steps", queryset=ObligationStep.objects.select_related("by"))
+    return queryset.prefetch_related(
+        Prefetch(
+            "obligations",
+            queryset=Obligation.objects.select_related("rule").prefetch_related("rule__steps", steps),
+        )
+    )
+
+
+def report_standing(report: ProgressReport, today: datetime.date) -> calendar.Standing:
+    """Where a report stands on `today` under its obligation's rule (the calendar's defaults without)."""
+    obligation = report.obligation
+    rule = (
+        obligation.rule.as_rule(list(obligation.rule.steps.all())) if obligation and obligation.rule else None
+    )
+    rule = rule or calendar.Rule()
+    return calendar.standing(
+        report.status, report.due_on, today, rule.remind_days, [s.days_late for s in rule.steps]
+    )
+
+
+def report_remind_days(today: datetime.date) -> int:
+    """The reminder window of the rule governing progress reports today."""
+    rule = obligation_selectors.rule_for(reporting.OBLIGATION_KIND, today)
+    return rule.remind_days if rule else calendar.Rule().remind_days
+
+
+def project_reports(project: Project) -> list[ProgressReport]:
+    return list(with_obligation(project.reports.all()).order_by("sequence"))
+
+
+def project_documents(project: Project) -> QuerySet[ProjectDocument]:
+    return project.documents.select_related("uploaded_by", "report").order_by("-uploaded_at", "-pk")
+
+
+def report_list() -> QuerySet[ProgressReport]:
+    """The report list's queryset, by due date: the project, its province and unit, and the obligation
+    come with it."""
+    return with_obligation(
+        ProgressReport.objects.select_related(
+            "project", "project__province_current", "project__implementing_unit"
+        )
+    ).order_by("obligations__due_on", "project", "sequence")
