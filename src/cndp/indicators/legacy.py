@@ -9,7 +9,8 @@ without guessing:
   (À, Ấ, Ỗ…) is typed with the lower-case code and shown in capitals by the .VnTimeH fonts. Such a letter
   is written as a capital when (1) the other letters of its word are capitals, one of them after the
   first letter ("§¶NG" → "ĐẢNG", "NGUYÔN" → "NGUYỄN", "ÊN" → "ẤN"), or (2) its word has no such letter and
-  the text's other letters are capitals, at least two ("Hµ NéI" → "HÀ NỘI"), or (3) it begins a word and every other
+  the text's other letters are capitals, one of them after a word's first letter ("Hµ NéI" → "HÀ NỘI";
+  "Vò Vò" stays "Vũ Vũ"), or (3) it begins a word and every other
   word of the text begins with a capital ("NguyÔn ThÞ ¸nh" → "Nguyễn Thị Ánh"). Otherwise it stays in
   lower case ("Hµ Néi" → "Hà Nội"); the conversion is always shown so the user can check it.
 - VNI (VNI-Windows, the VNI-Times fonts): a vowel followed by the byte of its marks ("Nguyeãn",
@@ -18,7 +19,11 @@ without guessing:
   is taken for VNI only when it cannot be ordinary Unicode: every mark byte follows a letter it can mark,
   no TCVN3-only byte is present, and at least one byte or pair never occurs in Vietnamese Unicode ("ø",
   "ä", "aê", "eâ", "ñ" opening a word…). A VNI text of only ambiguous letters is left unconverted (and
-  refused by the text check, which names VNI).
+  refused by the text check, which names VNI). TCVN3 uses the same bytes for other letters (its "Æ" is
+  ặ, VNI's Ỉ): a text the core's detector finds TCVN3 is read as VNI only if it holds a VNI pair that
+  TCVN3 cannot spell in a Vietnamese word (a vowel followed by its mark byte, "aø", "eä", "ôù"…; not
+  "uû", also TCVN3's "uỷ", nor "YÕ", also TCVN3's "Yế"), and never when it holds a letter VNI never
+  writes (TCVN3's Ç, ß, Þ…).
 """
 
 from __future__ import annotations
@@ -71,11 +76,14 @@ _FROM_VNI.update(
 _VNI_PATTERN = re.compile("|".join(sorted(map(re.escape, _FROM_VNI), key=len, reverse=True)))
 _VNI_MARK_BYTES = frozenset(s[1] for s in _FROM_VNI if len(s) == 2)
 _VNI_BYTES = frozenset("".join(_FROM_VNI)) - frozenset("aeouyAEOUY")
+_VNI_LETTERS = frozenset("".join(_FROM_VNI)) | frozenset("íìÍÌ")  # every letter a VNI text can hold
 # Spellings that are also ordinary Unicode: "oá", "oà", "oã" are old-style "hoá", "hoà", and the single
 # letters í, ì, ó, ò, ô are Vietnamese letters; every other VNI spelling never occurs in Unicode Vietnamese.
 _VNI_AMBIGUOUS = frozenset(
     s for s in _FROM_VNI if s.lower() in ("oá", "oà", "oã") or (len(s) == 1 and s.lower() in "íìóòô")
 )
+# VNI pairs that TCVN3 also spells in a word: "uû" (uỷ), a capital U or Y and a toned ê ("YÕn" is Yến).
+_VNI_WEAK_PAIRS = frozenset({"uû", "Uû", "YÕ", "UÕ", "UÊ", "UÉ", "UÈ", "UË"})
 # What TCVN3 uses and VNI does not (U+00A1–U+00BF): in a VNI text these can only be «quotes» and degrees.
 _NOT_VNI = frozenset(chr(c) for c in range(0xA1, 0xC0)) - frozenset("«»°±")
 
@@ -111,7 +119,8 @@ def from_tcvn3(text: str) -> str:
         return "".join(out)
     words = _cased_word_letters("".join(out))
     known = [i for word in words for i in word if i not in toned]
-    text_upper = bool(known) and all(out[i].isupper() for i in known)
+    inner = [i for word in words for i in word[1:] if i not in toned]  # letters that tell the text's case
+    text_upper = bool(inner) and all(out[i].isupper() for i in known)
     starts = [word[0] for word in words]
     for word in words:
         if not toned.intersection(word):
@@ -120,7 +129,7 @@ def from_tcvn3(text: str) -> str:
         if [i for i in others if i != word[0]]:  # a letter after the first tells the word's case
             upper = all(out[i].isupper() for i in others)
         else:
-            upper = text_upper and len(known) >= 2
+            upper = text_upper
         if not upper and word[0] in toned and len(words) > 1:
             other_starts = [i for i in starts if i != word[0] and i not in toned]
             if other_starts and all(out[i].isupper() for i in other_starts):
@@ -149,17 +158,25 @@ def from_vni(text: str) -> str:
 
 def is_vni(text: str) -> bool:
     """True when `text` can only be VNI (see the module's docstring)."""
+    return vni_evidence(text) is not None
+
+
+def vni_evidence(text: str) -> str | None:
+    """None when `text` is not VNI; "strong" when it holds a VNI pair no other encoding spells in a
+    Vietnamese word, "weak" when only single VNI letters tell (see the module's docstring)."""
     try:
         text.encode("cp1252")
     except UnicodeEncodeError:
-        return False  # a letter outside Windows-1252 (ộ, ư, đ…): Unicode, not a VNI font's bytes
+        return None  # a letter outside Windows-1252 (ộ, ư, đ…): Unicode, not a VNI font's bytes
     if not _VNI_BYTES.intersection(text) or _NOT_VNI.intersection(text):
-        return False
-    evidence, position = False, 0
+        return None
+    if any(ch > "\x7f" and ch.isalpha() and ch not in _VNI_LETTERS for ch in text):
+        return None  # a letter VNI never writes (Ç, ß, Þ…: TCVN3's ầ, ò, ị)
+    evidence, position = None, 0
     for match in _VNI_PATTERN.finditer(text):
         between = text[position : match.start()]
         if _VNI_MARK_BYTES.intersection(between):
-            return False  # a mark byte after something it cannot mark: "Hà", "Lê" are Unicode
+            return None  # a mark byte after something it cannot mark: "Hà", "Lê" are Unicode
         spelling = match[0]
         position = match.end()
         if spelling in _VNI_AMBIGUOUS:
@@ -168,18 +185,23 @@ def is_vni(text: str) -> bool:
             opens = match.start() == 0 or not text[match.start() - 1].isalpha()
             if not (opens and text[match.end() : match.end() + 1].lower() in tuple("aeiouyôö")):
                 continue
-        evidence = True
+        if len(spelling) == 2 and spelling not in _VNI_WEAK_PAIRS:
+            evidence = "strong"
+        elif evidence is None:
+            evidence = "weak"
     if _VNI_MARK_BYTES.intersection(text[position:]):
-        return False
+        return None
     return evidence
 
 
 def detect(text: str, found: str | None = None) -> str | None:
-    """The legacy encoding of `text`: UTF-8 (misread as Windows-1252), VNI, or `found` — what the core's
-    text check (core.importing.textcheck.legacy_encoding) found, trusted for TCVN3."""
-    if found == UTF8 or utf8_misread(text) is not None:
+    """The legacy encoding of `text`: VNI, or `found` — what the core's text check
+    (core.importing.textcheck.legacy_encoding) found: UTF-8 (misread as Windows-1252), TCVN3 unless a VNI
+    pair says otherwise."""
+    if found == UTF8:
         return UTF8
-    if is_vni(text):
+    evidence = vni_evidence(text)
+    if evidence == "strong" or (evidence == "weak" and found != TCVN3):
         return VNI
     return found if found in (TCVN3, VNI) else None
 

@@ -21,8 +21,11 @@ WORDS = (
 ).split()
 TEXTS = st.lists(st.sampled_from(WORDS), min_size=1, max_size=10).map(" ".join)
 CASES = st.sampled_from([str, str.upper, str.lower, str.title])
-# Bytes and pairs of a VNI text that never occur in Vietnamese Unicode.
-_VNI_ONLY = set("øûïåäëüöæîñØÛÏÅÄËÜÖÆÎÑ")
+# Letters VNI spells with a pair (a vowel and its mark byte) that neither Unicode nor TCVN3 spells in a
+# Vietnamese word: all but ố ồ ỗ (also Unicode's old-style "oá oà oã"), ủ (also TCVN3's "uû", uỷ), and the
+# capitals Ũ Ỹ Ấ Ẫ Ẩ Ậ (VNI's "UÕ", "YÕ", "AÊ"… are TCVN3's "Uế", "Yế", "Aấ"…).
+_STRONG = set("áàảãạâấầẩẫậăắằẳẵặéèẻẽẹêếềểễệóòỏõọôổộớờởỡợúùũụứừửữựýỳỷỹ")
+_STRONG |= {ch.upper() for ch in _STRONG} - set("ŨỸÂẤẪẨẬ")
 
 
 @pytest.mark.parametrize(
@@ -38,7 +41,7 @@ _VNI_ONLY = set("øûïåäëüöæîñØÛÏÅÄËÜÖÆÎÑ")
         ("ÑAÛNG BOÄ", "ĐẢNG BỘ"),
         ("THÖØA THIEÂN HUEÁ", "THỪA THIÊN HUẾ"),
         ("AÁn Ñoä", "Ấn Độ"),
-        ("Mî Tho", "Mỵ Tho"),
+        ("Mî Tho ôû Tieàn Giang", "Mỵ Tho ở Tiền Giang"),
         ("Thuyû lôïi", "Thuỷ lợi"),
         ("Nhaø maùy môùi ñi vaøo hoaït ñoäng", "Nhà máy mới đi vào hoạt động"),
         # the five tones on a, â, ă, e, ê, o, ô, ơ, u, ư, i, y
@@ -52,7 +55,7 @@ _VNI_ONLY = set("øûïåäëüöæîñØÛÏÅÄËÜÖÆÎÑ")
         ("ôù ôø ôû ôõ ôï", "ớ ờ ở ỡ ợ"),
         ("uù uø uû uõ uï", "ú ù ủ ũ ụ"),
         ("öù öø öû öõ öï", "ứ ừ ử ữ ự"),
-        ("xí xì xæ xó xò", "xí xì xỉ xĩ xị"),
+        ("xí xì xæ xó xò ñeàu", "xí xì xỉ xĩ xị đều"),
         ("yù yø yû yõ î", "ý ỳ ỷ ỹ ỵ"),
         ("AÙ AØ AÛ AÕ AÏ ÖÙ ÔÏ EÄ Æ Î", "Á À Ả Ã Ạ Ứ Ợ Ệ Ỉ Ỵ"),
         ("Aùnh", "Ánh"),  # a capital with a lower-case mark byte
@@ -77,6 +80,12 @@ def test_unicode_and_ascii_are_not_vni(text):
     assert legacy.convert(text, textcheck.legacy_encoding(text)) == (text, None)
 
 
+def test_tcvn3_that_reads_as_vni_letters_stays_tcvn3():
+    """TCVN3's "mÆt" (mặt) is VNI's "mỈt" letter for letter: without a VNI pair the TCVN3 reading wins."""
+    for tcvn3, unicode in (("mÆt", "mặt"), ("thuû", "thuỷ"), ("ñy ban", "ủy ban"), ("lîi Ých", "lợi ích")):
+        assert legacy.convert(tcvn3, "TCVN3") == (unicode, legacy.TCVN3)
+
+
 def test_ambiguous_vni_is_left_to_the_text_check():
     """ "Hoà" is both Unicode and the VNI spelling of "Hồ"; "Sôn" (Sơn) is made of Vietnamese letters."""
     for text in ("Hoà", "Sôn La"):
@@ -87,7 +96,7 @@ def test_ambiguous_vni_is_left_to_the_text_check():
 def test_vni_round_trip(text, case):
     original = unicodedata.normalize("NFC", case(text))
     encoded = legacy.to_vni(original)
-    if _VNI_ONLY.intersection(encoded):  # otherwise it is also ordinary Unicode (e.g. "Sôn La")
+    if _STRONG.intersection(original):  # otherwise it may also be Unicode ("Sôn La") or TCVN3 ("Mî")
         assert legacy.convert(encoded, textcheck.legacy_encoding(encoded)) == (original, legacy.VNI)
     assert legacy.from_vni(encoded) == original
 
@@ -143,9 +152,20 @@ def test_tcvn3_round_trip_restores_capitals(text, case):
     """Upper-case and lower-case texts come back exactly; a Title-case name too (the rule's third case)."""
     original = case(text)
     toned = set("àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
-    known = [ch for ch in original if ch.isalpha() and ch.lower() not in toned]
+    inner = [ch for word in original.split() for ch in word[1:] if ch.lower() not in toned]
     if case is str.upper:
-        assume(len(known) >= 2)  # "Ý" alone: nothing tells its case
+        assume(inner)  # "Ý", "VŨ VŨ": nothing but word starts tells the case
     if case is str.title:
         assume(any(word[0].lower() not in toned for word in original.split()))
     assert legacy.from_tcvn3(legacy.to_tcvn3(original)) == original
+
+
+@given(TEXTS, st.sampled_from([str, str.lower]))
+def test_tcvn3_real_words_through_the_detector(text, case):
+    """TCVN3 of real words is read as TCVN3 (never as VNI) when the core's detector finds TCVN3."""
+    original = case(text)
+    encoded = legacy.to_tcvn3(original)
+    found = textcheck.legacy_encoding(encoded)
+    if found == "TCVN3":  # the capitals as the rule of from_tcvn3 can tell them (tested above)
+        converted, encoding = legacy.convert(encoded, found)
+        assert (converted.lower(), encoding) == (original.lower(), legacy.TCVN3)
