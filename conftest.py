@@ -3,6 +3,9 @@ re-loaded by `demo` if a transactional (browser) test flushed it."""
 
 import pytest
 
+# The browser tests' `browser` fixture, shared by tests/e2e/ and the apps' test_e2e*.py.
+pytest_plugins = ["cndp.core.tests.browser"]
+
 DEMO_USERS = {
     "admin": "quantri",
     "agency_officer": "chuyenvien",

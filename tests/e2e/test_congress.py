@@ -6,23 +6,14 @@ import subprocess
 import pytest
 
 from cndp.core.demo import DEMO_PASSWORD
+from cndp.core.tests.browser import ARTIFACTS, new_page, ready, shot
 from cndp.core.tests.pdf import pdf_text
-
-from .conftest import shot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def login(browser, live_server, username):
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    page.goto(live_server.url + "/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(live_server.url + "/")
-    return page
+    return new_page(browser, live_server, username, locale="en-US")
 
 
 def test_small_congress_from_summons_to_minutes(browser, live_server, demo, tmp_path):
@@ -41,8 +32,10 @@ def test_small_congress_from_summons_to_minutes(browser, live_server, demo, tmp_
     officer.fill("#id_term_start", "2025")
     officer.fill("#id_term_end", "2030")
     officer.fill("#id_opens_on", "10/06/2015")
-    officer.click("main button[type=submit]")
-    officer.click("#build-summons")
+    with officer.expect_navigation():
+        officer.click("main button[type=submit]")
+    with officer.expect_navigation():
+        officer.click("#build-summons")
     assert "Đã lập danh sách triệu tập: thêm 56" in officer.locator(".alert-success").inner_text()
     congress = Congress.objects.get(ordinal=6)
 
@@ -51,7 +44,7 @@ def test_small_congress_from_summons_to_minutes(browser, live_server, demo, tmp_
     for delegate in officials[:27]:
         congress_services.delegate_check(delegate=delegate, user=demo["party_officer"])
     officer.click("#open-checkin")
-    officer.wait_for_selector("#checkin-form[data-ready]", state="attached")  # the desk's script has run
+    ready(officer, "#checkin-form")  # the desk's script has run
     assert "Chưa đủ điều kiện" in officer.locator("[data-testid=quorum]").inner_text()
     by_name, by_code = officials[27], officials[28]
     from cndp.core.text import fold
@@ -113,17 +106,20 @@ def test_small_congress_from_summons_to_minutes(browser, live_server, demo, tmp_
     officer.select_option("#id_congress", label=str(congress))
     officer.select_option("#id_kind", "delegates")
     officer.fill("#id_seats", "2")
-    officer.click("main button[type=submit]")
+    with officer.expect_navigation():
+        officer.click("main button[type=submit]")
     election_url = officer.url
     candidates = [
         d for d in officials[3:27] if d.pk != head.pk and d.member.staff_id not in {c.pk for c in clerks}
     ][:3]
     for delegate in candidates:
         officer.select_option("#id_delegate", label=delegate.full_name)
-        officer.click("#add-candidate")
+        with officer.expect_navigation():
+            officer.click("#add-candidate")
     assert officer.locator("#candidates tbody tr, #candidates tr").count() >= 3
     officer.fill("#id_votes_for", "29")
-    officer.click("#adopt-list")
+    with officer.expect_navigation():
+        officer.click("#adopt-list")
     assert "Đại hội đã thông qua danh sách bầu cử." in officer.locator(".alert-success").inner_text()
     names = [n.strip() for n in officer.locator("#candidates tr td:nth-child(2)").all_inner_texts()]
     assert names == sorted(names, key=__import__("cndp.core.text", fromlist=["name_sort_key"]).name_sort_key)
@@ -134,7 +130,8 @@ def test_small_congress_from_summons_to_minutes(browser, live_server, demo, tmp_
     head_page.fill("#id_ballots_issued", "3")
     head_page.select_option("#id_clerk_a", label=clerks[0].full_name)
     head_page.select_option("#id_clerk_b", label=clerks[1].full_name)
-    head_page.click("#start-counting")
+    with head_page.expect_navigation():
+        head_page.click("#start-counting")
 
     # 6. Two clerks, independently: Enter after each ballot; B misreads ballot 2
     for account, typed in ((clerks[0], ["1", "2", "3"]), (clerks[1], ["1", "3", "3"])):
@@ -151,8 +148,8 @@ def test_small_congress_from_summons_to_minutes(browser, live_server, demo, tmp_
         assert page.locator("#own-entries tbody tr, #own-entries tr").count() >= 3
         shot(page, f"ballot-entry-{account.username}")
         page.once("dialog", lambda dialog: dialog.accept())
-        page.click("#finish-entry")
-        page.wait_for_load_state("load")
+        with page.expect_navigation():
+            page.click("#finish-entry")
         page.context.close()
 
     # 7. The head sees the mismatch side by side, settles it from the paper ballot, counts, certifies
@@ -161,10 +158,13 @@ def test_small_congress_from_summons_to_minutes(browser, live_server, demo, tmp_
     assert "2" in table.inner_text() and "3" in table.inner_text()
     shot(head_page, "ballot-mismatch")
     head_page.fill("#mismatch-table input[name=text]", "2")
-    head_page.click("#mismatch-table button")
-    head_page.click("#run-count")
+    with head_page.expect_navigation():
+        head_page.click("#mismatch-table button")
+    with head_page.expect_navigation():
+        head_page.click("#run-count")
     assert "Đã kiểm phiếu." in head_page.locator(".alert-success").inner_text()
-    head_page.click("#certify")
+    with head_page.expect_navigation():
+        head_page.click("#certify")
     assert "Đã công bố kết quả" in head_page.locator("[data-testid=status]").inner_text()
     shot(head_page, "election-results")
     results = head_page.locator("#results").inner_text()
@@ -196,7 +196,7 @@ def test_small_congress_from_summons_to_minutes(browser, live_server, demo, tmp_
             "-l",
             "1",
             str(pdf),
-            str(shot.__globals__["ARTIFACTS"] / "minutes"),
+            str(ARTIFACTS / "minutes"),
         ],
         check=True,
     )

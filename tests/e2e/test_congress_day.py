@@ -4,21 +4,11 @@ contrast computed as WCAG does it from the page's own colours."""
 
 import pytest
 
-from cndp.core.demo import DEMO_PASSWORD
-
-from .conftest import shot
+from cndp.core.tests.browser import login, ready, shot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 CLOSED = "Đại hội đã bế mạc: dữ liệu của đại hội chỉ còn để xem, không thay đổi được nữa."
-
-
-def login(page, username):
-    page.goto(page.base_url + "/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(page.base_url + "/")
 
 
 def feedback(page, outcome, text):
@@ -62,7 +52,7 @@ def test_check_in_desk_by_keyboard_alone_with_300_delegates(page, demo):
     login(page, "danguy")
     page.goto(page.base_url + f"/congress/congresses/{congress.pk}/checkin/")
     assert page.locator("[data-testid=present]").inner_text() == "280"
-    page.wait_for_selector("#checkin-form[data-ready]", state="attached")  # the desk's script has run
+    ready(page, "#checkin-form")  # the desk's script has run
     box = page.locator("#checkin-query")
     assert page.evaluate("document.activeElement.id") == "checkin-query"  # ready to type at once
 
@@ -127,7 +117,7 @@ def test_check_in_desk_by_keyboard_alone_with_300_delegates(page, demo):
     page.keyboard.press("Escape")
     box_is_clear_and_focused(page)
 
-    page.wait_for_function("document.querySelector('[data-testid=present]').innerText === '284'")
+    page.wait_for_function("() => document.querySelector('[data-testid=present]').innerText === '284'")
     shot(page, "checkin-300")
     page.goto(page.base_url + "/")  # stop the desk's polling before the test thread reads
     assert events() == [

@@ -4,9 +4,7 @@ an htmx list search, the report's chart (ECharts) and Swagger UI."""
 
 import pytest
 
-from cndp.core.demo import DEMO_PASSWORD
-
-from .conftest import shot
+from cndp.core.tests.browser import login, shot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -36,16 +34,12 @@ def _violations(page):
 
 def test_pages_work_under_the_content_security_policy(page):
     problems = _watch(page)
-    page.goto(page.base_url + "/login/")
-    page.fill("#id_username", "chuyenvien")
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(page.base_url + "/")
+    login(page, "chuyenvien")
 
     # Bootstrap's dropdown (script file) and the language switch (data-autosubmit, cndp.js)
     assert _violations(page) == []
     page.click("#user-menu")
-    assert page.locator("#user-menu + .dropdown-menu").is_visible()
+    page.locator("#user-menu + .dropdown-menu").wait_for(state="visible")  # Bootstrap opened it
     with page.expect_navigation():
         page.select_option("#language-select", "en")
     assert page.locator("html").get_attribute("lang") == "en"
@@ -92,7 +86,7 @@ def test_pages_work_under_the_content_security_policy(page):
 
     # Swagger UI (its start-up script served as a file) renders the API's operations
     page.goto(page.base_url + "/api/docs/")
-    page.wait_for_selector("#swagger-ui .opblock", timeout=30000)
+    page.wait_for_selector("#swagger-ui .opblock", timeout=60_000)  # a large script: twice the default
     shot(page, "csp-api-docs")
     assert _violations(page) == []
 

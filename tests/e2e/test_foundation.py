@@ -6,19 +6,9 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from cndp.core.demo import DEMO_PASSWORD
-
-from .conftest import shot
+from cndp.core.tests.browser import login, shot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def login(page, username):
-    page.goto(page.base_url + "/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(page.base_url + "/")
 
 
 def test_login_language_search_and_excel_export(page):

@@ -6,10 +6,8 @@ import pytest
 from django.urls import reverse
 
 from cndp.congress.models import Congress
-from cndp.core.demo import DEMO_PASSWORD
+from cndp.core.tests.browser import login, shot
 from cndp.elections.models import Election
-
-from .conftest import shot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -71,11 +69,7 @@ def _pages():
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_layout_fits_the_screen(page, width, language):
     page.set_viewport_size({"width": width, "height": 768})
-    page.goto(page.base_url + "/login/")
-    page.fill("#id_username", "quantri")  # the administrator: the full menu
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(page.base_url + "/")
+    login(page, "quantri")  # the administrator: the full menu
     if language == "en":
         with page.expect_navigation():
             page.select_option("#language-select", "en")

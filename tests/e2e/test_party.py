@@ -1,32 +1,17 @@
 """Browser test (Playwright on Debian's chromium): a party officer reads the counts at the congress date,
 records a transfer out on a member's page, sees today's counts follow, exports the table to Excel and
-checks an import file with a dry run. Screenshots go to test-artifacts/.
-
-TO MOVE to tests/e2e/test_party.py (the party helper may not write there): it uses the shared `page`
-fixture of tests/e2e/conftest.py. Not collected here (the name does not start with test_), because
-importing that conftest's session-scoped `browser` into this package would start a second Playwright.
-"""
+checks an import file with a dry run. Screenshots go to test-artifacts/."""
 
 import io
 
 import pytest
 from openpyxl import load_workbook
 
-from cndp.core.demo import DEMO_PASSWORD
+from cndp.core.tests.browser import login, shot
 from cndp.party.models import Member
 from cndp.party.tests.factories import xlsx
 
-from .conftest import shot
-
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def login(page, username):
-    page.goto(page.base_url + "/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(page.base_url + "/")
 
 
 def test_counts_history_and_import(page, tmp_path):
@@ -38,7 +23,8 @@ def test_counts_history_and_import(page, tmp_path):
     shot(page, "party-counts-2015")
 
     page.fill("#id_at", "")
-    page.click("#at-form button[type=submit]")
+    with page.expect_navigation():
+        page.click("#at-form button[type=submit]")
     today_members = int(page.locator("[data-testid=members]").inner_text())
 
     member = Member.objects.filter(official_on__isnull=False, events__kind="official").order_by("pk").first()
