@@ -6,26 +6,20 @@ the new occupancy; Đà Nẵng's officer sees none of it, in the UI or the API. 
 test-artifacts/clusters-*.png."""
 
 import json
-import os
 
 import pytest
 
 from cndp.clusters.models import Cluster, ClusterReport
 from cndp.clusters.services import reports
-from cndp.extension.tests.test_e2e import ARTIFACTS, browser, new_page  # noqa: F401 - the browser fixture
+from cndp.core.tests.browser import new_page, shooter
 
 from .factories import agency
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+shot = shooter("clusters-")
 
 
-def shot(page, name):
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"clusters-{name}.png"), full_page=True)
-
-
-def test_register_refuse_correct_establish_report_and_map(browser, live_server, demo):  # noqa: F811
+def test_register_refuse_correct_establish_report_and_map(browser, live_server, demo):
     province = new_page(browser, live_server, "sohanoi")
     province.goto(live_server.url + "/clusters/clusters/add/")
     province.fill("#id_code", "01-CCN-E2E")

@@ -5,57 +5,21 @@ fund and takes the project through plan, contract, advance, inspection, acceptan
 settlement; the year's report then shows its approved and disbursed funds in its province's row, and the
 other province's officer's report does not. Screenshots go to test-artifacts/extension-*.png."""
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
 from django.db.models import Sum
 from django.utils import timezone
 
 from cndp.accounts.models import User
-from cndp.core.demo import DEMO_PASSWORD
+from cndp.core.tests.browser import ARTIFACTS, new_page, shooter  # noqa: F401 (imported from here too)
 from cndp.extension.models import Project
 from cndp.extension.projects import lifecycle
 from cndp.extension.projects.selectors import project_totals as ledger_totals
 from cndp.extension.templatetags.extension_report import million
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = os.environ.get("CNDP_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[4] / "test-artifacts"
 NAME = "Hỗ trợ ứng dụng máy sấy nhiệt heat-pump tại Hợp tác xã Chè Tân Cương thử nghiệm"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), f"chromium not found at {CHROMIUM}"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--no-first-run"], headless=True
-        )
-        yield browser
-        browser.close()
-
-
-def new_page(browser, live_server, username):
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    page.goto(live_server.url + "/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(live_server.url + "/")
-    return page
-
-
-def shot(page, name):
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"extension-{name}.png"), full_page=True)
+shot = shooter("extension-")
 
 
 def take_step(page, target, number=None):
@@ -89,7 +53,8 @@ def test_a_proposal_from_registration_to_settlement(browser, live_server, demo):
     province.fill("#id_extension_funds", "350000000")
     province.fill("#id_counterpart_funds", "450000000")
     province.fill("#id_planned_machines", "3")
-    province.click("main form.card button[type=submit]")
+    with province.expect_navigation():
+        province.click("main form.card button[type=submit]")
     error = province.locator(".invalid-feedback").first.inner_text()
     assert "Vượt mức hỗ trợ tối đa «Ứng dụng máy móc thiết bị tiên tiến, chuyển giao công nghệ»" in error
     assert "tối đa 300.000.000 đồng/cơ sở" in error and "Thông tư 28/2018/TT-BTC" in error

@@ -4,26 +4,19 @@ officer sees why, resubmits; the agency accepts it and the project page shows th
 province's officer reaches neither the report nor the file. Screenshots go to
 test-artifacts/extension-progress-*.png."""
 
-import os
-
 import pytest
 
+from cndp.core.tests.browser import new_page, shooter
 from cndp.extension.models import ProgressReport
 from cndp.extension.projects import lifecycle
 
 from .factories import advance, make_project
-from .test_e2e import ARTIFACTS, browser, new_page  # noqa: F401 - the browser fixture
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+shot = shooter("extension-progress-")
 
 
-def shot(page, name):
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"extension-progress-{name}.png"), full_page=True)
-
-
-def test_a_report_is_submitted_sent_back_and_accepted(browser, live_server, demo, tmp_path):  # noqa: F811
+def test_a_report_is_submitted_sent_back_and_accepted(browser, live_server, demo, tmp_path):
     project = advance(make_project(planned_machines=2, planned_trainees=30), lifecycle.CONTRACTED)
     report = project.reports.get(sequence=1)
     attachment = tmp_path / "bien-ban-ban-giao.pdf"
@@ -32,7 +25,8 @@ def test_a_report_is_submitted_sent_back_and_accepted(browser, live_server, demo
     province = new_page(browser, live_server, "sohanoi")
     province.goto(live_server.url + project.get_absolute_url())
     assert "Báo cáo định kỳ" in province.locator("#progress-reports").inner_text()
-    province.click("#progress-reports a >> text=1")
+    with province.expect_navigation():
+        province.click("#progress-reports a >> text=1")
     province.wait_for_selector("#submit-form")
     province.fill("#id_submit-percent_complete", "40")
     province.fill("#id_submit-narrative", "Đã lắp đặt 1 máy sấy nhiệt, đào tạo 12 học viên vận hành.")

@@ -8,9 +8,6 @@ the periodic report's PDF: test-artifacts/followup-report.pdf."""
 from __future__ import annotations
 
 import datetime
-import os
-import shutil
-from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -18,45 +15,13 @@ from django.utils import timezone
 
 from cndp.accounts.models import Unit
 from cndp.core.demo import DEMO_PASSWORD
+from cndp.core.tests.browser import ARTIFACTS, new_page, shooter
 from cndp.followup.models import Leader, Notice, Task, WorkingSession
 from cndp.followup.tasks import followup_weekly_digest
 from cndp.places.models import Province
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = os.environ.get("CNDP_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[4] / "test-artifacts"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), f"chromium not found at {CHROMIUM}"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--no-first-run"], headless=True
-        )
-        yield browser
-        browser.close()
-
-
-def new_page(browser, live_server, username):
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    page.goto(live_server.url + "/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(live_server.url + "/")
-    return page
-
-
-def shot(page, name):
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"followup-{name}.png"), full_page=True)
+shot = shooter("followup-")
 
 
 def test_paste_assign_report_confirm_overdue_digest_and_province_page(browser, live_server, demo):
@@ -86,7 +51,8 @@ def test_paste_assign_report_confirm_overdue_digest_and_province_page(browser, l
     # The agency officer pastes the numbered list, checks the units read, assigns and saves.
     agency = new_page(browser, live_server, "chuyenvien")
     agency.goto(live_server.url + notice.get_absolute_url())
-    agency.click("#paste-tasks")
+    with agency.expect_navigation():
+        agency.click("#paste-tasks")
     agency.fill("#id_text", text)
     shot(agency, "1-paste")
     with agency.expect_navigation():

@@ -2,20 +2,12 @@
 Content-Security-Policy, in both versions, its tooltip speaks Vietnamese numbers, a click on a unit opens
 that unit's page, and the PNG export gives a PNG image. Screenshots go to test-artifacts/places-map-*.png."""
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
 
-from cndp.core.demo import DEMO_PASSWORD
+from cndp.core.tests.browser import login, new_context_page, shot
 from cndp.places.models import Province
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = os.environ.get("CNDP_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[4] / "test-artifacts"
 
 # Pixels of the chart's canvas that are neither transparent nor white: the map was drawn.
 DRAWN_PIXELS = """(id) => {
@@ -30,34 +22,13 @@ DRAWN_PIXELS = """(id) => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), f"chromium not found at {CHROMIUM}"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--no-first-run"], headless=True
-        )
-        yield browser
-        browser.close()
-
-
 def signed_in(browser, live_server, username):
-    context = browser.new_context(
-        viewport={"width": 1366, "height": 900}, locale="vi-VN", accept_downloads=True
-    )
-    page = context.new_page()
-    page.set_default_timeout(15000)
+    """A signed-in page and the script errors it reports from the start."""
+    page = new_context_page(browser, live_server.url)
     errors = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(live_server.url + "/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(live_server.url + "/")
-    return page, errors
+    return login(page, username), errors
 
 
 def test_the_map_draws_links_to_the_unit_and_exports_a_png(browser, live_server, demo, tmp_path):
@@ -67,8 +38,7 @@ def test_the_map_draws_links_to_the_unit_and_exports_a_png(browser, live_server,
         page.wait_for_selector("#province-map[data-state=drawn]")
         assert page.evaluate(DRAWN_PIXELS, "province-map") > 20000
         assert "geoBoundaries" in page.inner_text(".cndp-map-attribution")
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / f"places-map-{version}.png"), full_page=True)
+        shot(page, f"places-map-{version}")
 
     # The PNG export: a real PNG file, larger than an empty picture.
     with page.expect_download() as download_info:

@@ -1,6 +1,7 @@
 /* The indicators' entry grid (indicators/submission_detail.html), keyboard first: Enter or ↓ moves to the
    next value cell, ↑ to the previous one (no submission by Enter), Ctrl+S (⌘S) saves the draft; the first
-   cell with a problem, or else the first empty one, has the focus when the page opens. */
+   cell with a problem, or else the first empty one, has the focus when the page opens; then the form is
+   marked data-ready. */
 (function () {
   "use strict";
   document.addEventListener("DOMContentLoaded", function () {
@@ -31,5 +32,6 @@
     var problem = form.querySelector("tr.table-danger input[data-cell], tr.table-warning input:not([data-cell])[required]");
     var empty = cells.filter(function (c) { return !c.value; })[0];
     (problem || empty || cells[0]).focus();
+    form.setAttribute("data-ready", "true");  // for the browser tests: the keys are handled from here on
   });
 })();
