@@ -15,9 +15,9 @@ from cndp.accounts.models import Unit, User
 from cndp.congress import services as congress_services
 from cndp.congress.models import CheckEvent, Congress
 from cndp.core.tests.databases import demo_snapshot, run_together, work_db  # noqa: F401 — fixtures
-from cndp.elections import selectors as election_selectors
 from cndp.elections import services as election_services
 from cndp.elections.models import BallotEntry, EntryLog
+from cndp.elections.tests.factories import counting_election
 from cndp.extension.choices import ReportStatus
 from cndp.extension.models import ProgressReport, Project
 
@@ -25,45 +25,6 @@ BALLOTS_PER_CLERK = 50
 DESKS = 20
 REGISTRATIONS = 8
 SUBMISSIONS = 8
-
-
-def _counting_election(officer, head_user):
-    """A congress with everyone checked in, a board of three and an election being counted."""
-    congress = Congress.objects.create(
-        organisation=Unit.objects.get(code="dang-bo-cuc"),
-        ordinal=8,
-        term_start=2025,
-        term_end=2030,
-        opens_on=datetime.date(2015, 6, 10),
-    )
-    congress_services.summons_build(congress=congress, user=officer)
-    for delegate in congress.delegates.all():
-        congress_services.delegate_check(delegate=delegate, user=officer)
-    official = list(congress.delegates.filter(is_official=True, member__staff__isnull=False).order_by("code"))
-    head = congress.delegates.get(member__staff=head_user)
-    clerks = [d for d in official if d.pk != head.pk][:2]
-    election_services.board_member_add(
-        congress=congress, delegate=head, account=head_user, is_head=True, user=officer
-    )
-    for delegate in clerks:
-        election_services.board_member_add(
-            congress=congress, delegate=delegate, account=delegate.member.staff, is_head=False, user=officer
-        )
-    from cndp.elections.models import Election
-
-    election = Election.objects.create(congress=congress, kind="delegates", seats=3)
-    taken = {head.pk, *(c.pk for c in clerks)}
-    for delegate in [d for d in official if d.pk not in taken][:4]:
-        election_services.candidate_add(election=election, delegate=delegate, user=officer)
-    voters = election_selectors.voters_available(election)
-    election_services.list_adopt(
-        election=election, user=officer, votes_for=voters, votes_against=0, votes_abstain=0
-    )
-    clerk_a, clerk_b = (c.member.staff for c in clerks)
-    election = election_services.counting_start(
-        election=election, user=head_user, ballots_issued=voters, clerk_a=clerk_a, clerk_b=clerk_b
-    )
-    return election, clerk_a, clerk_b
 
 
 def _clerk(election, user):
@@ -120,7 +81,9 @@ def test_clerks_desks_and_registrations_write_at_once_without_an_error():
             cursor.execute("PRAGMA journal_mode")
             assert cursor.fetchone()[0] == "wal"
     officer = User.objects.get(username="danguy")
-    election, clerk_a, clerk_b = _counting_election(officer, User.objects.get(username="kiemphieu"))
+    election, clerk_a, clerk_b = counting_election(
+        officer=officer, head_user=User.objects.get(username="kiemphieu")
+    )
     assert election.ballots_issued < BALLOTS_PER_CLERK  # so some entries are corrections
     congress = Congress.objects.create(
         organisation=Unit.objects.get(code="dang-bo-cuc"),
@@ -177,7 +140,9 @@ def test_the_same_through_the_screens_never_answers_500():
     """Two clerks' entry screens and 20 check-in desks posting at once: every request answers its
     success line (a "database is locked" would be a 500, raised here by the test client)."""
     officer = User.objects.get(username="danguy")
-    election, clerk_a, clerk_b = _counting_election(officer, User.objects.get(username="kiemphieu"))
+    election, clerk_a, clerk_b = counting_election(
+        officer=officer, head_user=User.objects.get(username="kiemphieu")
+    )
     congress = Congress.objects.create(
         organisation=Unit.objects.get(code="dang-bo-cuc"),
         ordinal=9,
