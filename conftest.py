@@ -2,9 +2,15 @@
 re-loaded by `demo` if a transactional (browser) test flushed it."""
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 # The browser tests' `browser` fixture, shared by tests/e2e/ and the apps' test_e2e*.py.
 pytest_plugins = ["cndp.core.tests.browser"]
+
+# Property tests assert behaviour, never speed (benchmarks/ measure it): no deadline and no too-slow health
+# check, so a loaded CI machine cannot fail them.
+settings.register_profile("cndp", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("cndp")
 
 DEMO_USERS = {
     "admin": "quantri",
