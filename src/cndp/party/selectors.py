@@ -17,9 +17,13 @@ from cndp.party import rules
 from cndp.party.models import Member, MemberEvent, MemberPeriod
 
 
-def events_prefetch() -> Prefetch:
-    """Prefetch of each member's events in history order (date, then entry order)."""
-    return Prefetch("events", queryset=MemberEvent.objects.order_by("date", "pk"))
+def events_prefetch(light: bool = False) -> Prefetch:
+    """Prefetch of each member's events in history order (date, then entry order); `light`: only what
+    the standing is replayed from (`MemberEvent.as_data`), for lists."""
+    events = MemberEvent.objects.order_by("date", "pk")
+    if light:
+        events = events.only("member_id", "kind", "date", "cell_id")
+    return Prefetch("events", queryset=events)
 
 
 def member_queryset() -> QuerySet:

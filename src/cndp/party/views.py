@@ -103,6 +103,13 @@ class MemberCreateView(generic.ObjectEditView):
 class MemberViews(generic.Registry):
     model = Member
     queryset = Member.objects.select_related("cell", "staff").prefetch_related(selectors.events_prefetch())
+    # The list and its export read the table's columns and the history's kind, date and cell (the
+    # standing replayed per row): nothing of the audit columns, the staff record or the events' notes.
+    list_queryset = (
+        Member.objects.select_related("cell")
+        .only("full_name", "gender", "birth_date", "cell__name", "admitted_on", "official_on")
+        .prefetch_related(selectors.events_prefetch(light=True))
+    )
     table = tables.MemberTable
     filterset = filtersets.MemberFilterSet
     form = forms.MemberForm

@@ -110,3 +110,31 @@ def test_party_pages_query_count_does_not_grow(name, params, text, client_for, d
     _more_cells(50, "sau", "Sau")
     with django_assert_max_num_queries(len(small.captured_queries)):
         page()
+
+
+@pytest.mark.parametrize("params", [{}, {"export": "xlsx"}], ids=["page", "export"])
+def test_the_member_list_reads_only_its_columns_in_a_constant_number_of_queries(
+    params, client_for, django_assert_max_num_queries
+):
+    """The list's lighter queryset (its columns and the history's kind, date and cell): a column it left
+    out would cost a query per row, here or in the export."""
+    _more_cells(5)
+    client = client_for("party_officer")
+    client.get(reverse("party:member_list"), params)  # warm: sessions, permissions
+
+    def page():
+        response = client.get(reverse("party:member_list"), params)
+        assert response.status_code == 200
+        return b"".join(response) if params else response.content
+
+    with django_assert_max_num_queries(40) as small:
+        before = page()
+    _grow(60)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        after = page()
+    assert after != before
+    if not params:
+        html = after.decode()
+        listed = html.count("btn-outline-secondary py-0")
+        assert listed == 50  # a full page
+        assert "Chi bộ" in html and "Chính thức" in html and "Dự bị" in html
