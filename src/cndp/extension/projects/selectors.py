@@ -26,6 +26,23 @@ def project_list() -> QuerySet[Project]:
     )
 
 
+def project_list_rows() -> QuerySet[Project]:
+    """The list page's rows and its Excel export's: the table's columns only (code, name and content,
+    year, province, funds, score, status), not every field of the project and of six related records
+    as a project's page reads them."""
+    return Project.objects.select_related("province", "activity_type").only(
+        "code",
+        "name",
+        "plan_year",
+        "province__name",
+        "activity_type__name",
+        "extension_funds",
+        "total_funds",
+        "score",
+        "status",
+    )
+
+
 def caps_in_force(activity_type_id: int, date: datetime.date) -> list[caps.Cap]:
     qs = valid_at(FundingCap.objects.filter(activity_type_id=activity_type_id), date)
     return [c.as_cap() for c in qs.select_related("activity_type")]

@@ -204,6 +204,7 @@ def project_panels(request, project: Project) -> dict:
 class ProjectViews(generic.Registry):
     model = Project
     queryset = selectors.project_list()
+    list_queryset = selectors.project_list_rows()
     table = tables.ProjectTable
     filterset = filtersets.ProjectFilterSet
     form = forms.ProjectForm
