@@ -10,7 +10,8 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from cndp.core.forms import BootstrapMixin
+from cndp.core.forms import BootstrapMixin, confine_choices
+from cndp.core.permissions import user_province_id
 from cndp.core.text import nfc
 
 SELECT_TEMPLATE = "django/forms/widgets/select.html"
@@ -115,6 +116,15 @@ class BaseFilterSet(django_filters.FilterSet):
                 # single-valued relations no row can come twice, and DISTINCT over every selected
                 # column made PostgreSQL sort the whole filtered set before taking a page.
                 filter_.distinct = False
+
+    @property
+    def form(self):
+        """The filter form; a user confined to a province is offered only their province's choices, and
+        no province filter when that leaves theirs alone (`core.forms.confine_choices`)."""
+        if not hasattr(self, "_form"):
+            form = super().form
+            confine_choices(form, user_province_id(getattr(self.request, "user", None)), hide_single=True)
+        return self._form
 
     def search(self, queryset, name, value):
         value = nfc(value)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 from django import forms
+from django.db.models import Q
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext as _
 
 from cndp.core.text import hidden_characters, nfc
@@ -47,14 +49,92 @@ class NFCFormMixin:
                     self.add_error(name, hidden_characters_message(codes))
 
 
+class CheckList(forms.CheckboxSelectMultiple):
+    """A multiple choice as a list of check boxes (danh sách đánh dấu), chosen by mouse or keyboard
+    alone (Tab, Space) — never a `<select multiple>`, which needs Ctrl+click. A long list gets a filter
+    box from `static/cndp/cndp.js` (`data-checklist`) and scrolls inside its frame."""
+
+    template_name = "core/widgets/checklist.html"
+    input_type = "checklist"  # templates label it as a field, not as a single check box
+
+
+class GroupedModelChoiceIterator(ModelChoiceIterator):
+    """The choices of a model whose rows belong to labelled lists (`choice_group`: (order, label), e.g.
+    a province of the 34 or of the 63) as one `<optgroup>` per list, the lists by their order, the rows
+    in the queryset's order within each; a single list stays flat."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        groups: dict[tuple, list] = {}
+        for obj in self.queryset:
+            groups.setdefault(tuple(obj.choice_group), []).append(self.choice(obj))
+        if len(groups) == 1:
+            yield from next(iter(groups.values()))
+        else:
+            for (_order, label), choices in sorted(groups.items()):
+                yield (label, choices)
+
+
+def group_model_choices(field: forms.Field) -> None:
+    """Show a model choice's options in labelled groups if its model declares `choice_group`."""
+    if (
+        isinstance(field, forms.ModelChoiceField)
+        and not isinstance(field, forms.ModelMultipleChoiceField)
+        and field.queryset is not None  # set later by the form (a queryset=None field)
+        and hasattr(field.queryset.model, "choice_group")
+        and issubclass(field.iterator, ModelChoiceIterator)
+        and not issubclass(field.iterator, GroupedModelChoiceIterator)
+        and getattr(field, "null_label", None) is None
+    ):
+        field.iterator = GroupedModelChoiceIterator
+        field.widget.choices = field.choices
+
+
+def confine_choices(form: forms.BaseForm, province_id: int | None, *, hide_single: bool = False) -> None:
+    """Offer a user confined to a province nothing of another province: the provinces that are theirs (a
+    model choice whose model declares `scope_choices_q`, the places' Province: their unit of the 34 and
+    the units of the 63 it took over), and of a province-scoped model (`scope_path`) the records of their
+    province and those of no province (the agency's units, national programmes). With `hide_single` (a
+    filter), a province choice left with one province or none is removed: a filter that can only choose
+    their own province filters nothing (the list is already theirs)."""
+    if province_id is None:
+        return
+    for name, field in list(form.fields.items()):
+        if not isinstance(field, forms.ModelChoiceField) or field.queryset is None:
+            continue
+        model = field.queryset.model
+        scope_q = getattr(model, "scope_choices_q", None)
+        path = getattr(model, "scope_path", None)
+        if scope_q is None and path:
+            field.queryset = field.queryset.filter(Q(**{path: province_id}) | Q(**{f"{path}__isnull": True}))
+            continue
+        if scope_q is None:
+            continue
+        field.queryset = field.queryset.filter(scope_q(province_id))
+        if hide_single and not field.required and len(field.queryset) <= 1:
+            del form.fields[name]
+        else:
+            group_model_choices(field)
+
+
 class BootstrapMixin:
-    """Bootstrap classes on every widget, so templates stay declarative."""
+    """Bootstrap classes on every widget, so templates stay declarative; a `<select multiple>` becomes a
+    check list (`CheckList`); a model's choices in labelled lists (`choice_group`) shown as groups."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            if isinstance(field.widget, forms.SelectMultiple):
+                multiple = field.widget
+                field.widget = CheckList(attrs={k: v for k, v in multiple.attrs.items() if k != "size"})
+                field.widget.choices = multiple.choices
+                field.widget.is_required = multiple.is_required
+            group_model_choices(field)
             widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
+            if isinstance(widget, CheckList):
+                css = "form-check-input"
+            elif isinstance(widget, forms.CheckboxInput):
                 css = "form-check-input"
             elif isinstance(widget, (forms.Select, forms.SelectMultiple)):
                 css = "form-select"

@@ -24,7 +24,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import models
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -112,11 +112,7 @@ class ObjectListView(RegistryView):
         return self.registry.get_list_queryset().restrict(self.request.user, action or self.action)
 
     def get(self, request):
-        require(request.user, "view", self.registry.model)
-        queryset = self.base_queryset()
-        filterset = self.registry.filterset(request.GET or None, queryset=queryset, request=request)
-        queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
-        table = self.registry.table(queryset, request=request)
+        table, filterset = self.list_table(request)
         if request.GET.get("export") == "xlsx":
             return self.export(table, filterset)
         RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
@@ -124,29 +120,61 @@ class ObjectListView(RegistryView):
         export_query = request.GET.copy()
         export_query.pop("page", None)
         export_query["export"] = "xlsx"
+        export_job_query = export_query.copy()
+        export_job_query["export"] = "job"
         ctx = self.context(
             table=table,
             filterset=filterset,
             filter_active=filter_active,
             result_count=table.paginator.count,
             export_query=export_query.urlencode(),
+            export_job_query=export_job_query.urlencode(),
         )
         template = "core/includes/table_block.html" if request.htmx else self.template_name
         return render(request, template, ctx)
 
+    def post(self, request):
+        """«Xuất Excel trong nền»: the list as filtered, exported by a long job."""
+        if request.GET.get("export") != "job":
+            return HttpResponseNotAllowed(["GET"])
+        self.list_table(request)  # the same permission check as the page
+        return self.export_job(request)
+
+    def list_table(self, request):
+        """(table, filter set) of the list as `request` asks for it, within the user's scope: the page, its
+        Excel export and the export job (core.jobs.exports, which finds this view by the list's URL)."""
+        require(request.user, "view", self.registry.model)
+        queryset = self.base_queryset()
+        filterset = self.registry.filterset(request.GET or None, queryset=queryset, request=request)
+        queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
+        return self.registry.table(queryset, request=request), filterset
+
     def export(self, table, filterset):
         """The filtered list in Excel, streamed: the records read by a query iterator, written row by row."""
         header, count, rows = export_values(table)
-        filters = []
-        if filterset.is_bound and filterset.is_valid():
-            for name, value in filterset.form.cleaned_data.items():
-                if value not in (None, "", [], ()):
-                    field_label = filterset.form.fields[name].label or name
-                    filters.append(f"{field_label}: {value}")
-        subtitle = _("Bộ lọc: %(f)s") % {"f": "; ".join(filters)} if filters else _("Toàn bộ danh sách")
-        subtitle += " — " + ngettext("%(n)s bản ghi", "%(n)s bản ghi", count) % {"n": localize(count)}
-        title = str(self.registry.model._meta.verbose_name_plural).capitalize()
+        title, subtitle = export_titles(self.registry, filterset, count)
         return stream_workbook(title, header, rows, self.registry.model._meta.model_name, subtitle)
+
+    def export_job(self, request):
+        """The same export as a long job (core.jobs.exports): the file is kept with the job, and the user
+        may leave the page while it is written."""
+        from cndp.core.jobs.exports import export_start
+
+        job = export_start(request=request, title=str(self.registry.model._meta.verbose_name_plural))
+        return redirect(job.get_absolute_url())
+
+
+def export_titles(registry, filterset, count: int) -> tuple[str, str]:
+    """The export's title (the model's plural name) and subtitle (the filters and the count)."""
+    filters = []
+    if filterset.is_bound and filterset.is_valid():
+        for name, value in filterset.form.cleaned_data.items():
+            if value not in (None, "", [], ()):
+                field_label = filterset.form.fields[name].label or name
+                filters.append(f"{field_label}: {value}")
+    subtitle = _("Bộ lọc: %(f)s") % {"f": "; ".join(filters)} if filters else _("Toàn bộ danh sách")
+    subtitle += " — " + ngettext("%(n)s bản ghi", "%(n)s bản ghi", count) % {"n": localize(count)}
+    return str(registry.model._meta.verbose_name_plural).capitalize(), subtitle
 
 
 class ObjectDetailView(RegistryView):

@@ -60,11 +60,22 @@ def in_scope(user, obj: Model) -> bool:
     if not path:
         return False
     value = obj
-    for attr in path.split("__"):
+    *hops, last = path.split("__")
+    for attr in hops:
         value = getattr(value, attr, None)
         if value is None:
             return False
+    # The last hop by its id column when it is a foreign key: no query for the province itself.
+    value = getattr(value, f"{last}_id", getattr(value, last, None))
     return getattr(value, "pk", value) == province_id
+
+
+def may_view(user, obj: Model) -> bool:
+    """Would `require(user, "view", obj)` let the user open the record's page? Asked before linking to
+    it (`{% link %}`): a page never links where its viewer gets 403 or 404."""
+    if not can(user, "view", obj):
+        return False
+    return getattr(type(obj), "scope_path", None) is None or in_scope(user, obj)
 
 
 def require(user, action: str, obj_or_model: type[Model] | Model) -> None:

@@ -23,7 +23,7 @@ class FollowupConfig(AppConfig):
                 ),
                 MenuItem(_("Gia hạn"), "followup:deadlineextension_list", "followup.view_deadlineextension"),
                 MenuItem(_("Tổng hợp, báo cáo"), "followup:report", "followup.view_task"),
-                MenuItem(_("Bản tin tuần của lãnh đạo"), "followup:digest", "followup.view_task"),
+                MenuItem(_("Bản tin tuần của lãnh đạo"), "followup:digest", "followup.view_leader"),
                 MenuItem(_("Lãnh đạo Bộ"), "followup:leader_list", "followup.view_leader"),
             ),
             order=35,

@@ -67,6 +67,19 @@ class Province(CndpModel):
             self.valid_to is None or date <= self.valid_to
         )
 
+    # How a province is offered in a select (core.forms): one labelled group per list, today's 34
+    # first, so the 63 of before 1/7/2025 never reads as a second copy of the same list.
+    @property
+    def choice_group(self) -> tuple[int, str]:
+        """(order, label) of the list the province is offered in: today's 34 first."""
+        return (0 if self.version == ProvinceVersion.V34 else 1, str(ProvinceVersion(self.version).label))
+
+    @staticmethod
+    def scope_choices_q(province_id: int) -> models.Q:
+        """The provinces offered to a user confined to `province_id` (one of today's 34): it, and the
+        units of the 63 it took over on 1/7/2025."""
+        return models.Q(pk=province_id) | models.Q(successor_id=province_id)
+
 
 class ProvinceName(CndpModel):
     """Tên theo thời kỳ — a dated name of a unit (e.g. Thừa Thiên Huế → Thành phố Huế on 1/1/2025)."""

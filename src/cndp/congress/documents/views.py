@@ -143,7 +143,7 @@ def _page(
     ctx = {
         "object": document,
         "document": document,
-        "rows": [generic.display_value(document, f) for f in DOCUMENT_FIELDS],
+        "rows": [generic.display_value(document, f, user=user) for f in DOCUMENT_FIELDS],
         "data": data,
         "unanswered_only": unanswered_only,
         "registry": DraftDocumentViews,

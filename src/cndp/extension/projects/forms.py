@@ -7,13 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from cndp.accounts.choices import UnitKind
 from cndp.accounts.models import Unit
-from cndp.core.forms import Form, ModelForm
+from cndp.core.forms import CheckList, Form, ModelForm
 from cndp.core.permissions import user_province_id
 from cndp.extension.choices import LedgerKind
 from cndp.extension.models import ActivityType, Beneficiary, PriorityArea, Project, Trade
 from cndp.extension.projects import caps, lifecycle
 from cndp.extension.projects.services import PROJECT_FIELDS, user_roles
-from cndp.places.models import Province
+from cndp.places.models import REFORM_DATE, Province
 
 IMPLEMENTING_KINDS = (UnitKind.DOIT, UnitKind.EXTENSION_CENTRE, UnitKind.AGENCY_CENTRE)
 DATE = {"widget": forms.DateInput}
@@ -36,8 +36,8 @@ class ProjectForm(ModelForm):
             "end_date": forms.DateInput,
             "objectives": forms.Textarea(attrs={"rows": 3}),
             "scale": forms.Textarea(attrs={"rows": 3}),
-            "coordinating_units": forms.SelectMultiple(attrs={"size": 4}),
-            "priority_areas": forms.SelectMultiple(attrs={"size": 6}),
+            "coordinating_units": CheckList,
+            "priority_areas": CheckList,
             "extension_funds": forms.NumberInput(attrs={"min": 0}),
             "counterpart_funds": forms.NumberInput(attrs={"min": 0}),
         }
@@ -55,8 +55,12 @@ class ProjectForm(ModelForm):
         self.fields["coordinating_units"].queryset = Unit.objects.filter(
             kind__in=(*IMPLEMENTING_KINDS, UnitKind.AGENCY_DEPARTMENT)
         ).order_by("kind", "name")
+        # One list: today's 34; the 63 of before 1/7/2025 (in their own labelled group) only for a project
+        # that started before then, whose province is the one of that time.
+        start = self.instance.start_date if self.instance.pk else None
+        if start is None or start >= REFORM_DATE:
+            provinces = provinces.filter(version="34")
         self.fields["province"].queryset = provinces.order_by("-version", "code")
-        self.fields["province"].label_from_instance = lambda p: f"{p.name} — danh mục {p.version}"
         self.fields["programme"].required = False
         self.fields["programme"].help_text = _("Để trống: chương trình quốc gia của giai đoạn")
         self.fields["priority_areas"].queryset = PriorityArea.objects.all()

@@ -168,15 +168,30 @@ def total_label(report: Report) -> str:
     return _("Tổng cộng")
 
 
+def region_total_note(report: Report) -> str:
+    """Why the regions do not add up to the country: said plainly, with the figures when they overlap."""
+    table = report.table
+    regions_sum = sum(row.figures.registered for row in table.rows)
+    if regions_sum > table.total.registered:
+        return _(
+            "Một tỉnh, thành phố có thể thuộc nhiều vùng: số liệu của tỉnh, thành phố đó được tính vào mỗi vùng, "
+            "nên cộng các vùng (%(regions)s đề án) lớn hơn tổng cả nước (%(total)s đề án). Dòng «%(label)s» "
+            "tính mỗi đề án một lần."
+        ) % {
+            "regions": number(regions_sum),
+            "total": number(table.total.registered),
+            "label": total_label(report),
+        }
+    return _(
+        "Dòng «%(label)s» tính mỗi đề án một lần, không phải cộng các vùng: một tỉnh, thành phố có thể thuộc "
+        "nhiều vùng hoặc không thuộc vùng nào."
+    ) % {"label": total_label(report)}
+
+
 def table_notes(report: Report) -> list[str]:
     notes = []
     if "region_total" in report.table.notes:
-        notes.append(
-            _(
-                "Dòng tổng là số liệu của tất cả đề án, không phải tổng các vùng: các vùng có thể không phủ hết "
-                "hoặc chồng lấn nhau."
-            )
-        )
+        notes.append(region_total_note(report))
     if "region_partial" in report.table.notes:
         notes.append(
             _(

@@ -4,7 +4,9 @@
      data-confirm="question"     a form that asks before it is submitted
      data-autosubmit             a field that submits its form when changed (the language switch)
      data-reset-after-request    an htmx form emptied after its own successful request; the element
-                                 named by data-clear (an id) is emptied too, and [autofocus] refocused */
+                                 named by data-clear (an id) is emptied too, and [autofocus] refocused
+     data-checklist              a check list (core.forms.CheckList, a multiple choice): past 8 choices
+                                 a filter box above it (accent-insensitive) and the count chosen */
 (function () {
   "use strict";
   document.addEventListener("click", function (event) {
@@ -67,4 +69,56 @@
         });
     }, 200);
   });
+  // Check lists: the boxes themselves work with mouse and keyboard (Tab, Space); a long list gets a
+  // filter box that hides the choices not matching (accent-insensitive, đ = d) and a line "Đã chọn: n".
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+  }
+  function setUpChecklist(list) {
+    if (list.dataset.ready) return;
+    list.dataset.ready = "1";
+    var rows = Array.prototype.slice.call(list.querySelectorAll(".form-check"));
+    if (rows.length <= 8) return;
+    list.classList.add("cndp-checklist-long");
+    var box = document.createElement("input");
+    box.type = "search";
+    box.className = "form-control form-control-sm mb-1 cndp-checklist-filter";
+    box.placeholder = list.dataset.filterLabel || "";
+    box.setAttribute("aria-label", list.dataset.filterLabel || "");
+    box.setAttribute("aria-controls", list.id || "");
+    var count = document.createElement("div");
+    count.className = "form-text cndp-checklist-count";
+    count.setAttribute("aria-live", "polite");
+    list.before(box);
+    list.after(count);
+    function showCount() {
+      var chosen = list.querySelectorAll("input[type=checkbox]:checked");
+      var names = Array.prototype.map.call(chosen, function (input) {
+        var label = list.querySelector("label[for='" + input.id + "']");
+        return label ? label.textContent : input.value;
+      });
+      count.textContent = (list.dataset.chosenLabel || "") + " (" + chosen.length + ")" + (names.length ? ": " + names.join("; ") : "");
+    }
+    box.addEventListener("input", function () {
+      var wanted = fold(box.value.trim());
+      rows.forEach(function (row) {
+        var ticked = row.querySelector("input:checked");  // a chosen box stays in sight
+        row.hidden = wanted !== "" && !ticked && fold(row.textContent).indexOf(wanted) === -1;
+      });
+    });
+    box.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") event.preventDefault(); // filtering the list never submits the form
+    });
+    list.addEventListener("change", showCount);
+    showCount();
+  }
+  function setUpChecklists(root) {
+    Array.prototype.forEach.call((root || document).querySelectorAll("[data-checklist]"), setUpChecklist);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { setUpChecklists(); });
+  } else {
+    setUpChecklists();
+  }
+  document.addEventListener("htmx:load", function (event) { setUpChecklists(event.target); });
 })();
