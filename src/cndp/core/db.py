@@ -52,3 +52,28 @@ class TrigramIndex(Operation):
     @property
     def migration_name_fragment(self):
         return f"{self.model_name.lower()}_{self.column}_trgm"
+
+
+def refresh_name_sort_keys(model_label: str, *, source: str = "full_name", fallback: str | None = None):
+    """A `RunPython` forward function recomputing `name_sort_key` of every row of `model_label` from
+    `source` (or `fallback` when it is empty) with today's `cndp.core.text.name_sort_key`: only the rows
+    whose key changes are written, in batches (`bulk_update`, no history entry: the name did not change)."""
+
+    def forward(apps, schema_editor):
+        from cndp.core.text import name_sort_key
+
+        model = apps.get_model(model_label)
+        fields = ["pk", source, "name_sort_key", *([fallback] if fallback else [])]
+        changed = []
+        for row in (
+            model.objects.using(schema_editor.connection.alias).only(*fields).iterator(chunk_size=2000)
+        ):
+            key = name_sort_key(getattr(row, source) or (getattr(row, fallback) if fallback else ""))
+            if key != row.name_sort_key:
+                row.name_sort_key = key
+                changed.append(row)
+        model.objects.using(schema_editor.connection.alias).bulk_update(
+            changed, ["name_sort_key"], batch_size=1000
+        )
+
+    return forward

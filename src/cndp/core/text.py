@@ -100,31 +100,43 @@ def _letters(word: str) -> list[tuple[str, str]]:
     return out
 
 
-def collation_key(words: list[str]) -> str:
-    """A digit-only key that sorts strings in Vietnamese dictionary order in any database collation.
-
-    Letters first (a < ă < â < b … đ after d), word by word; tones decide only between otherwise equal
-    keys (ngang < huyền < hỏi < ngã < sắc < nặng).
-    """
+def _word_key(word: str) -> str:
+    """One word's key: its letters (two digits each, from "01"), "00", then its tones (one digit each)."""
     primary: list[str] = []
     tones: list[str] = []
-    for word in words:
-        for base, tone in _letters(word):
-            code = _CODES.get(base)
-            if code is None:
-                folded = fold(base)
-                code = _CODES.get(folded[:1], "99") if folded else "99"
-            primary.append(code)
-            tones.append(tone)
-        primary.append("00")
+    for base, tone in _letters(word):
+        code = _CODES.get(base)
+        if code is None:
+            folded = fold(base)
+            code = _CODES.get(folded[:1], "99") if folded else "99"
+        primary.append(code)
+        tones.append(tone)
     return "".join(primary) + "00" + "".join(tones)
 
 
+def collation_key(words: list[str]) -> str:
+    """A digit-only key that sorts strings in Vietnamese dictionary order in any database collation.
+
+    Word by word: a word's letters first (a < ă < â < b … đ after d; two digits a letter, "00" ending the
+    word, so a shorter word comes first), then its tones (ngang < huyền < hỏi < ngã < sắc < nặng; one
+    digit a letter). A word decides entirely — letters, then tones — before the next word is looked at.
+    Only ASCII digits: byte order (SQLite, PostgreSQL "C"), any locale's collation and Python agree.
+    """
+    return "".join(_word_key(word) for word in words if word)
+
+
 def name_sort_key(full_name: str) -> str:
-    """Sort key for a person: given name, then middle name, then family name (thứ tự tên người Việt)."""
+    """Sort key for a person: given name, then middle name, then family name (thứ tự tên người Việt).
+
+    Each part decides entirely before the next: "Trần Anh" < "Nguyễn Ánh" (Anh before Ánh, whatever the
+    family name). The middle name ends with "00", so no middle name comes first and a middle name comes
+    before a longer one that starts with it ("Vũ Thị Hà" < "Vũ Thị Thu Hà").
+    """
     family, middle, given = split_name(full_name)
-    words = [given, *middle.split(" "), family] if middle else [given, family]
-    return collation_key([w for w in words if w])[:255]
+    key = collation_key([given])
+    if family:
+        key += collation_key(middle.split(" ")) + "00" + collation_key([family])
+    return key[:255]
 
 
 def parse_day(text: str | None) -> datetime.date | None:
@@ -138,8 +150,15 @@ def parse_day(text: str | None) -> datetime.date | None:
     return None
 
 
-def format_number(value: int | float | Decimal, decimals: int = 0) -> str:
-    """1234567 → '1.234.567'; 95.238 with 2 decimals → '95,24' (half up)."""
+def format_number(
+    value: int | float | Decimal,
+    decimals: int = 0,
+    *,
+    decimal_separator: str = ",",
+    thousand_separator: str = ".",
+) -> str:
+    """1234567 → '1.234.567'; 95.238 with 2 decimals → '95,24' (half up). Vietnamese separators unless
+    others are given (the screens pass the active language's: `cndp.core.numbers`)."""
     quantum = Decimal(1).scaleb(-decimals) if decimals else Decimal(1)
     number = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
     sign = "-" if number < 0 else ""
@@ -149,15 +168,15 @@ def format_number(value: int | float | Decimal, decimals: int = 0) -> str:
         groups.insert(0, integer[-3:])
         integer = integer[:-3]
     groups.insert(0, integer)
-    text = ".".join(groups)
-    return sign + text + ("," + fraction if fraction else "")
+    text = thousand_separator.join(groups)
+    return sign + text + (decimal_separator + fraction if fraction else "")
 
 
-def format_percent(numerator: int, denominator: int, decimals: int = 1) -> str:
-    """56 of 79 → '70,9 %' (0 when the denominator is 0)."""
+def format_percent(numerator: int, denominator: int, decimals: int = 1, **separators: str) -> str:
+    """56 of 79 → '70,9 %' (0 when the denominator is 0); `separators` as format_number's."""
     if not denominator:
-        return format_number(0, decimals) + " %"
-    return format_number(Decimal(numerator * 100) / Decimal(denominator), decimals) + " %"
+        return format_number(0, decimals, **separators) + " %"
+    return format_number(Decimal(numerator * 100) / Decimal(denominator), decimals, **separators) + " %"
 
 
 # Characters a person cannot see or type on purpose: C0/C1 controls (a tab or a line break is allowed only

@@ -143,6 +143,78 @@ def test_sort_key_is_a_total_order_consistent_with_equality(names):
         assert key == name_sort_key(unicodedata.normalize("NFD", name))
 
 
+# The reference order, written out plainly: each letter of the Vietnamese alphabet with its five toned
+# forms (ngang, huyền, hỏi, ngã, sắc, nặng — the order of docs/architecture.md and Vietnamese
+# dictionaries); a word compares by its letters, then by its tones; a name by its given name, then its
+# middle name (word by word; none before any), then its family name.
+REFERENCE_LETTERS = [
+    "aàảãáạ", "ăằẳẵắặ", "âầẩẫấậ", "b", "c", "d", "đ", "eèẻẽéẹ", "êềểễếệ", "f", "g", "h", "iìỉĩíị", "j", "k",
+    "l", "m", "n", "oòỏõóọ", "ôồổỗốộ", "ơờởỡớợ", "p", "q", "r", "s", "t", "uùủũúụ", "ưừửữứự", "v", "w", "x",
+    "yỳỷỹýỵ", "z",
+]  # fmt: skip
+REFERENCE = {ch: (i, tone) for i, forms in enumerate(REFERENCE_LETTERS) for tone, ch in enumerate(forms)}
+
+
+def reference_word(word: str) -> tuple:
+    letters = [REFERENCE[ch] for ch in word.lower()]
+    return (tuple(letter for letter, _tone in letters), tuple(tone for _letter, tone in letters))
+
+
+def reference_name(full_name: str) -> tuple:
+    words = full_name.split(" ")
+    family, middle, given = (words[0], words[1:-1], words[-1]) if len(words) > 1 else (None, [], words[0])
+    return (
+        reference_word(given),
+        tuple(reference_word(w) for w in middle),
+        reference_word(family) if family else (),
+    )
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [
+        ("Trần Anh", "Nguyễn Ánh"),  # issue 13: Anh before Ánh, whatever the family name
+        ("Trần Anh", "Lê Ảnh"),
+        ("Lê Ảnh", "Nguyễn Ánh"),  # hỏi before sắc
+        ("Vũ Ánh", "Bùi Ân"),  # a < â: letters before tones
+        ("Bùi Ân", "Lê Bình"),
+        ("Phạm Dũng", "Đỗ Đào"),  # đ is a letter after d
+        ("Nguyễn An", "Nguyễn Văn An"),  # no middle name first
+        ("Vũ An", "Nguyễn Văn An"),
+        ("Nguyễn Văn An", "Trần Văn An"),  # same given and middle: the family name
+        ("Vũ Thị Hà", "Vũ Thị Thu Hà"),  # a middle name before a longer one that starts with it
+        ("Nguyễn Thị Thu Hà", "Bùi Thị Vân Hà"),
+        ("Anh", "Trần Anh"),  # a given name alone before the same given name with a family name
+        ("Trần Anh", "Hoàng Anh Thư"),  # a shorter given name first
+        ("Đỗ Minh An", "Đỗ Minh Anh"),
+        ("Đỗ Minh Anh", "Đỗ Minh Ánh"),
+        ("Đỗ Minh Ánh", "Đỗ Minh Oanh"),
+    ],
+)
+def test_name_order_table(earlier, later):
+    assert name_sort_key(earlier) < name_sort_key(later)
+    assert reference_name(earlier) < reference_name(later)  # the table agrees with the reference
+
+
+# Random words, and common ones often enough that names share given, middle or family names.
+COMMON = ["An", "Anh", "Ánh", "Ảnh", "Ân", "Ấn", "Văn", "Thị", "Thu", "Nguyễn", "Đào", "Dũng"]
+WORD = st.one_of(
+    st.text(alphabet="".join(REFERENCE_LETTERS), min_size=1, max_size=6).map(str.capitalize),
+    st.sampled_from(COMMON),
+)
+NAME = st.lists(WORD, min_size=1, max_size=4).map(" ".join)
+
+
+@given(NAME, NAME)
+def test_name_sort_key_orders_as_the_reference(a, b):
+    ka, kb = name_sort_key(a), name_sort_key(b)
+    assert ka.isdigit() and ka.isascii()
+    ra, rb = reference_name(a), reference_name(b)
+    assert (ka < kb) == (ra < rb)
+    assert (ka == kb) == (ra == rb)
+    assert ka.encode() < kb.encode() if ka < kb else True  # byte order (SQLite, PostgreSQL "C") agrees
+
+
 @pytest.mark.parametrize(
     ("value", "decimals", "text"),
     [
