@@ -91,7 +91,7 @@ def period_map(indicator: Indicator, period: periods.Period, by: str, rows) -> d
         names={r.key: r.name for r in rows},
         notes={r.key: incomplete for r in rows if not r.complete and r.components > 1},
         links={r.key: series_url(indicator, by, r.key) for r in rows},
-        title=f"{indicator.name} — {period.code}",
+        title=f"{indicator.name} — {period.label}",
         unit=indicator.unit,
         decimals=indicator.decimals,
         filename=f"ban-do-{indicator.code}-{period.code}-{version}",

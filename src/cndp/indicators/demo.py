@@ -3,8 +3,11 @@ provinces until June 2025 and the 34 after, monthly GTSX / IIP and yearly rural-
 the ranges of the references (a province's monthly production value from a few hundred to about a
 hundred thousand billion đồng, growing some 8 % a year with the Tết dip; the index year on year mostly
 between 85 and 125 %), each period's submission on the reporting calendar — most on time and approved,
-some late, some returned with a comment, a few missing in the last months. Bulk-created (a few seconds),
-deterministic (seeded), loaded once: a second run keeps what is there."""
+some late, some returned with a comment (a few of the approved ones were returned once and corrected
+before approval), a few missing in the last months. Every value has the history the services would have
+left (who, when, old → new: entered as a draft by the province, submitted, returned and corrected,
+approved by the agency). Bulk-created (a few seconds), deterministic (seeded), loaded once: a second run
+keeps what is there."""
 
 from __future__ import annotations
 
@@ -46,6 +49,8 @@ RETURN_COMMENTS = [
     "Đề nghị giải thích giá trị sản xuất tăng đột biến so với tháng trước.",
     "Thiếu thuyết minh số liệu làng nghề mới được công nhận.",
 ]
+CORRECTED_SHARE = 0.05  # approved submissions that were returned once and corrected first
+CORRECTION_COMMENT = "Đã sửa theo ý kiến của Cục: số liệu chính thức của Cục Thống kê tỉnh."
 
 
 def _scale(rng: random.Random, code: str) -> float:
@@ -121,6 +126,38 @@ def _insert(model, columns: list[str], rows: list[tuple], now) -> None:
             )
 
 
+def _history(histories, now) -> None:
+    """The values' history rows, as the services write them (one row per change: who, when, the value
+    then), inserted in batches: [((indicator, province, period type, start), [events])]."""
+    ids = {
+        (i, p, t, s): (pk, created)
+        for pk, created, i, p, t, s in DataValue.objects.values_list(
+            "pk", "created", "indicator_id", "province_id", "period_type", "period_start"
+        )
+    }
+    ops = connection.ops
+    History = DataValue.history.model  # noqa: N806
+    columns = ["id", "created", "updated", "search_folded", "indicator_id", "province_id", "period_type",
+               "period_start", "value", "comment", "state", "history_date", "history_type", "history_user_id",
+               "history_change_reason"]  # fmt: skip
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        ops.quote_name(History._meta.db_table),
+        ", ".join(ops.quote_name(c) for c in columns),
+        ", ".join(["%s"] * len(columns)),
+    )
+    dt, day = ops.adapt_datetimefield_value, ops.adapt_datefield_value
+    rows = []
+    for (indicator_id, province_id, period_type, start), events in histories:
+        pk, created = ids[(indicator_id, province_id, period_type, start)]
+        first = events[0][0] if events else now
+        for at, kind, user, value, comment, state in events:
+            rows.append((pk, dt(first), dt(at), "", indicator_id, province_id, period_type, day(start),
+                         ops.adapt_decimalfield_value(value), comment, state, dt(at), kind, user, None))  # fmt: skip
+    with connection.cursor() as cursor:
+        for begin in range(0, len(rows), 5000):
+            cursor.executemany(sql, rows[begin : begin + 5000])
+
+
 def load(stdout) -> None:
     if not DataSet.objects.exists():  # the catalogue comes with the migrations; back after a flush
         load_catalogue(Indicator, DataSet, DataSetIndicator, ValidationRule, CalendarRule, EscalationStep)
@@ -137,8 +174,9 @@ def load(stdout) -> None:
     units34 = list(Province.objects.filter(version="34").order_by("code"))
     indicators = {i.code: i for i in Indicator.objects.all()}
     agency = User.objects.filter(username="chuyenvien").first()
-    officers = {u.unit.province_id: u for u in User.objects.filter(username__in=["sohanoi", "sodanang"])
-                .select_related("unit")}  # fmt: skip
+    # the province's officer, by province code (Hà Nội and Đà Nẵng kept theirs across the merger)
+    officers = {u.unit.province.code: u for u in User.objects.filter(username__in=["sohanoi", "sodanang"])
+                .select_related("unit__province")}  # fmt: skip
     last_month = periods.containing(periods.MONTH, today).previous
     months = periods.periods_between(periods.MONTH, FIRST, last_month.start)
     years = periods.periods_between(periods.YEAR, FIRST, datetime.date(today.year - 1, 1, 1))
@@ -153,7 +191,7 @@ def load(stdout) -> None:
             plans.append((datasets["CNNT-NAM"], y, u, _yearly(rng, u, y.start.year)))
     # Each submission's fate: mostly on time and approved; some late; recent ones returned or missing;
     # the period not yet due mostly still being entered.
-    from cndp.indicators.services.submissions import due_dates
+    from cndp.indicators.services.submissions import due_dates, submission_title
 
     fates = []
     for dataset, period, _unit, _values in plans:
@@ -170,7 +208,7 @@ def load(stdout) -> None:
             fate = "on_time"
         else:
             fate = "late"
-        fates.append((cutoff, due_on, fate))
+        fates.append((cutoff, due_on, fate, fate in ("on_time", "late") and rng.random() < CORRECTED_SHARE))
     now = timezone.now()
     _insert(Submission, ["dataset_id", "province_id", "period_start"],
             [(d.pk, u.pk, p.start) for d, p, u, _v in plans], now)  # fmt: skip
@@ -188,10 +226,11 @@ def load(stdout) -> None:
         ["search_folded", "kind", "title", "content_type_id", "object_id", "province_id", "rule_id", "basis", "period_end", "due_on",
          "state", "submissions", "escalation"],
         [
-            (fold(f"{d.name} kỳ {p.code} — {u.name}")[:500], SUBMISSION_KIND, f"{d.name} kỳ {p.code} — {u.name}"[:300], ct.pk, submission_ids[(d.pk, u.pk, p.start)],
-             u.pk, d.rule_id, calendar.PERIODIC, cutoff, due_on, state_of.get(fate, calendar.PENDING),
-             2 if fate == "returned" and rng.random() < 0.3 else int(fate in state_of), 0)
-            for (d, p, u, _v), (cutoff, due_on, fate) in zip(plans, fates, strict=True)
+            (fold(submission_title(d, u, p))[:500], SUBMISSION_KIND, submission_title(d, u, p)[:300], ct.pk,
+             submission_ids[(d.pk, u.pk, p.start)], u.pk, d.rule_id, calendar.PERIODIC, cutoff, due_on,
+             state_of.get(fate, calendar.PENDING),
+             2 if corrected or (fate == "returned" and rng.random() < 0.3) else int(fate in state_of), 0)
+            for (d, p, u, _v), (cutoff, due_on, fate, corrected) in zip(plans, fates, strict=True)
         ],
         now,
     )  # fmt: skip
@@ -201,36 +240,80 @@ def load(stdout) -> None:
         )
     )
     obligation_ids = dict(Obligation.objects.filter(content_type=ct).values_list("object_id", "pk"))
-    steps, values = [], []
+    steps, values, histories = (
+        [],
+        [],
+        [],
+    )  # histories: per value, [(at, "+"/"~", user id, value, comment, state)]
     value_state = {"on_time": "approved", "late": "approved", "submitted": "submitted", "returned": "draft",
                    "draft": "draft"}  # fmt: skip
     by_id = lambda user: user.pk if user else None  # noqa: E731
-    for (d, period, unit, vals), (_cutoff, due_on, fate) in zip(plans, fates, strict=True):
+    for (d, period, unit, vals), (_cutoff, due_on, fate, corrected) in zip(plans, fates, strict=True):
         o = obligation_ids[submission_ids[(d.pk, unit.pk, period.start)]]
-        officer = by_id(officers.get(unit.pk))
+        officer = by_id(officers.get(unit.code))
+        reviewer = by_id(agency)
         steps.append((o, Action.SCHEDULE, _aware(period.end), None, ""))
+        # the values' events: (at, history type, user, which value — "old" or "new", comment, state)
+        events = []
         if fate in ("on_time", "late", "submitted", "returned"):
             late = rng.randint(1, 25) if fate == "late" else -rng.randint(0, 12)
             sent = min(due_on + datetime.timedelta(days=late), today)
+            if corrected:  # sent earlier, returned, corrected and sent again
+                first = sent - datetime.timedelta(days=rng.randint(4, 8))
+                back = first + datetime.timedelta(days=2)
+                comment = rng.choice(RETURN_COMMENTS)
+                events += [(_aware(first - datetime.timedelta(days=1), 16), "+", officer, "old", "", "draft"),
+                           (_aware(first), "~", officer, "old", "", "submitted"),
+                           (_aware(back, 15), "~", reviewer, "old", "", "draft"),
+                           (_aware(sent - datetime.timedelta(days=1), 10), "~", officer, "new", CORRECTION_COMMENT,
+                            "draft")]  # fmt: skip
+                steps += [(o, Action.SUBMIT, _aware(first), officer, ""),
+                          (o, Action.RETURN, _aware(back, 15), reviewer, comment)]  # fmt: skip
+            else:
+                events.append(
+                    (_aware(sent - datetime.timedelta(days=1), 16), "+", officer, "new", "", "draft")
+                )
             steps.append((o, Action.SUBMIT, _aware(sent), officer, ""))
+            events.append(
+                (_aware(sent), "~", officer, "new", CORRECTION_COMMENT if corrected else "", "submitted")
+            )
             if fate == "returned":
                 back = min(sent + datetime.timedelta(days=2), today)
-                steps.append((o, Action.RETURN, _aware(back, 15), by_id(agency), rng.choice(RETURN_COMMENTS)))
+                steps.append((o, Action.RETURN, _aware(back, 15), reviewer, rng.choice(RETURN_COMMENTS)))
+                events.append((_aware(back, 15), "~", reviewer, "new", "", "draft"))
             elif fate != "submitted":
                 accepted = sent + datetime.timedelta(days=rng.randint(1, 6))
-                steps.append((o, Action.ACCEPT, _aware(accepted, 15), by_id(agency), ""))
+                steps.append((o, Action.ACCEPT, _aware(accepted, 15), reviewer, ""))
+                events.append((_aware(accepted, 15), "~", reviewer, "new", CORRECTION_COMMENT if corrected else "",
+                               "approved"))  # fmt: skip
+        elif fate == "draft":
+            typed = min(_aware(period.end + datetime.timedelta(days=rng.randint(1, 15)), 10), now)
+            events.append((typed, "+", officer, "new", "", "draft"))
         if fate in value_state:
             for code, value in vals.items():
-                values.append((indicators[code].pk, unit.pk, period.type, period.start, Decimal(str(value)),
-                               "", value_state[fate]))  # fmt: skip
+                final = Decimal(str(value))
+                # the figure first sent: off by a few per cent (a typing or a preliminary figure)
+                old = (
+                    (final * Decimal(str(rng.choice([0.9, 0.95, 1.05, 1.1])))).quantize(final)
+                    if corrected
+                    else final
+                )
+                key = (indicators[code].pk, unit.pk, period.type, period.start)
+                values.append((*key, final, CORRECTION_COMMENT if corrected else "", value_state[fate]))
+                histories.append((key, [(at, kind, user, final if which == "new" else old, note, state)
+                                        for at, kind, user, which, note, state in events]))  # fmt: skip
     _insert(ObligationStep, ["obligation_id", "action", "at", "by_id", "comment", "level", "audience"],
             [(*step, 0, "") for step in steps], now)  # fmt: skip
     _insert(DataValue, ["indicator_id", "province_id", "period_type", "period_start", "value", "comment", "state"],
             values, now)  # fmt: skip
+    _history(histories, now)
     submissions = submission_ids
-    counts = {f: sum(1 for _c, _d, x in fates if x == f) for f in ("on_time", "late", "returned", "missing")}
+    counts = {
+        f: sum(1 for _c, _d, x, _r in fates if x == f) for f in ("on_time", "late", "returned", "missing")
+    }
     stdout.write(
         f"Công nghiệp địa phương: {len(values)} số liệu ({months[0].code}–{months[-1].code}, 63 rồi 34 tỉnh), "
         f"{len(submissions)} báo cáo: {counts['on_time']} đúng hạn, {counts['late']} muộn, "
-        f"{counts['returned']} bị trả lại, {counts['missing']} chưa nộp\n"
+        f"{counts['returned']} bị trả lại, {counts['missing']} chưa nộp; "
+        f"{sum(1 for *_f, corrected in fates if corrected)} đã sửa sau khi bị trả lại\n"
     )

@@ -41,9 +41,10 @@ def parse_typed(text: str, decimal: str = ",") -> Decimal | None:
 
 
 class PeriodField(forms.Field):
-    """A period by its code (202611, 2026Q3, 2026S1, 2026)."""
+    """A period by its code (202611, 2026Q3, 2026S1, 2026) or as people write it (tháng 11/2026, 11/2026,
+    quý III/2026, 6 tháng đầu năm 2026, năm 2026)."""
 
-    widget = forms.TextInput(attrs={"maxlength": 7, "inputmode": "numeric", "size": 8})
+    widget = forms.TextInput(attrs={"maxlength": 30, "size": 12})
 
     def __init__(self, *args, max_length=7, **kwargs):
         super().__init__(*args, **kwargs)
@@ -53,10 +54,13 @@ class PeriodField(forms.Field):
         if not value:
             return None
         try:
-            return periods.parse(value)
+            return periods.parse_any(value)
         except ValueError as exc:
             raise ValidationError(
-                _("Kỳ không hợp lệ: dùng 202611 (tháng), 2026Q3 (quý), 2026S1 (6 tháng) hoặc 2026 (năm).")
+                _(
+                    "Kỳ không hợp lệ: dùng 11/2026 hoặc 202611 (tháng), quý III/2026 hoặc 2026Q3 (quý), "
+                    "6 tháng đầu năm 2026 hoặc 2026S1 (6 tháng), 2026 (năm)."
+                )
             ) from exc
 
 
@@ -65,7 +69,9 @@ class EntryStartForm(Form):
 
     dataset = forms.ModelChoiceField(label=_("Bộ chỉ tiêu"), queryset=DataSet.objects.none())
     period = PeriodField(
-        label=_("Kỳ báo cáo"), max_length=7, help_text=_("Ví dụ: 202611 (tháng 11/2026), 2026 (năm 2026)")
+        label=_("Kỳ báo cáo"),
+        max_length=7,
+        help_text=_("Ví dụ: 11/2026 (tháng), quý III/2026, 6 tháng đầu năm 2026, 2026 (năm)"),
     )
     province = forms.ModelChoiceField(label=_("Tỉnh, thành phố"), queryset=Province.objects.none())
 
@@ -92,8 +98,8 @@ class EntryStartForm(Form):
         elif province and period and not province.is_valid_at(period.end):
             self.add_error(
                 "province",
-                _("%(province)s không phải đơn vị hành chính vào ngày cuối kỳ %(period)s.")
-                % {"province": province.name, "period": period.code},
+                _("%(province)s không phải đơn vị hành chính vào ngày cuối %(period)s.")
+                % {"province": province.name, "period": period.label},
             )
         return data
 

@@ -1,13 +1,17 @@
 """Periods of indicator values (kỳ số liệu) — plain Python, no Django.
 
 A period is (type, start): a month, quarter, half year or year starting on its first day. Its code is
-DHIS2's: `2024` (year), `2024S1` / `2024S2` (half year), `2024Q1`…`2024Q4` (quarter), `202403` (month).
+DHIS2's: `2024` (year), `2024S1` / `2024S2` (half year), `2024Q1`…`2024Q4` (quarter), `202403` (month):
+files and URLs carry the code; people read the label (`tháng 3/2024`, `quý I/2024`, `6 tháng đầu năm
+2024`, `năm 2024`), translated through `translate`, which the app sets to Django's gettext (no Django
+here).
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from cndp.obligations.calendar import HALF_YEAR, MONTH, PERIOD_MONTHS, QUARTER, YEAR
@@ -16,6 +20,23 @@ __all__ = ["HALF_YEAR", "MONTH", "QUARTER", "YEAR", "Period", "parse", "periods_
 
 _CODE = re.compile(r"^(\d{4})(?:(S)([12])|(Q)([1-4])|(\d{2}))?$")
 FIRST_YEAR, LAST_YEAR = 1900, 2199
+_ROMAN = ("I", "II", "III", "IV")
+
+
+def gettext_noop(message: str) -> str:  # marks the labels for the message catalogue (makemessages)
+    return message
+
+
+translate = gettext_noop  # set to Django's gettext by cndp.indicators.models
+
+_LABELS = {
+    "month": gettext_noop("tháng %(month)s/%(year)s"),
+    "month_short": gettext_noop("%(month)s/%(year)s"),
+    "quarter": gettext_noop("quý %(quarter)s/%(year)s"),
+    "half_year_1": gettext_noop("6 tháng đầu năm %(year)s"),
+    "half_year_2": gettext_noop("6 tháng cuối năm %(year)s"),
+    "year": gettext_noop("năm %(year)s"),
+}
 
 
 @dataclass(frozen=True, order=True)
@@ -51,6 +72,27 @@ class Period:
         if self.type == QUARTER:
             return f"{year}Q{(month - 1) // 3 + 1}"
         return f"{year}{month:02d}"
+
+    @property
+    def label(self) -> str:
+        """What a person reads: "tháng 7/2030", "quý II/2026", "6 tháng đầu năm 2026", "năm 2026"."""
+        year, month = self.start.year, self.start.month
+        if self.type == MONTH:
+            key = "month"
+        elif self.type == QUARTER:
+            key = "quarter"
+        elif self.type == HALF_YEAR:
+            key = "half_year_1" if month == 1 else "half_year_2"
+        else:
+            key = "year"
+        return translate(_LABELS[key]) % {"month": month, "year": year, "quarter": _ROMAN[(month - 1) // 3]}
+
+    @property
+    def short_label(self) -> str:
+        """A chart's axis: "7/2030" for a month, else the label."""
+        if self.type == MONTH:
+            return translate(_LABELS["month_short"]) % {"month": self.start.month, "year": self.start.year}
+        return self.label
 
     def shift(self, n: int) -> Period:
         """The period `n` periods later (earlier when negative)."""
@@ -93,6 +135,38 @@ def parse(code: str) -> Period:
             raise ValueError(f"no month {month} in {code!r}")
         return Period(MONTH, datetime.date(year, month, 1))
     return Period(YEAR, datetime.date(year, 1, 1))
+
+
+_ROMAN_NUMBER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_HUMAN = (  # what a person types, lower-cased: "tháng 7/2026", "7/2026", "quý II/2026", "Q2/2026", …
+    (MONTH, re.compile(r"^(?:tháng|thang|t)?\s*(\d{1,2})\s*[/.-]\s*(\d{4})$")),
+    (QUARTER, re.compile(r"^(?:quý|quy|q)\s*(iv|i{1,3}|[1-4])\s*(?:[/.-]|\s+năm|\s+nam|\s)\s*(\d{4})$")),
+    (HALF_YEAR, re.compile(r"^6\s*(?:tháng|thang|t)\s*(đầu|cuối|dau|cuoi)\s*(?:năm|nam)?\s*(\d{4})$")),
+    (YEAR, re.compile(r"^(?:năm|nam)\s*(\d{4})$")),
+)
+
+
+def parse_any(text: str) -> Period:
+    """A period from its code or as people write it ("tháng 7/2026", "7/2026", "quý II/2026", "Q2/2026",
+    "6 tháng đầu năm 2026", "năm 2026"); ValueError when it is neither."""
+    try:
+        return parse(text)
+    except ValueError:
+        pass
+    lowered = " ".join(unicodedata.normalize("NFC", str(text)).lower().split())
+    for period_type, pattern in _HUMAN:
+        match = pattern.match(lowered)
+        if not match:
+            continue
+        year = int(match.groups()[-1])
+        if period_type == MONTH:
+            return parse(f"{year}{int(match[1]):02d}")
+        if period_type == QUARTER:
+            return parse(f"{year}Q{_ROMAN_NUMBER[match[1]]}")
+        if period_type == HALF_YEAR:
+            return parse(f"{year}S{1 if match[1] in ('đầu', 'dau') else 2}")
+        return parse(f"{year}")
+    raise ValueError(f"malformed period {text!r}")
 
 
 def containing(period_type: str, date: datetime.date) -> Period:

@@ -230,22 +230,38 @@ def aggregate(*, indicator: Indicator, period: periods.Period, by: str, states=N
 
 # ---- completeness ---------------------------------------------------------------------------------------
 
-ON_TIME, LATE, MISSING, RETURNED = "on_time", "late", "missing", "returned"
+ON_TIME, LATE, MISSING, RETURNED, NOT_DUE = "on_time", "late", "missing", "returned", "not_due"
+STATUSES = (ON_TIME, LATE, MISSING, RETURNED, NOT_DUE)
+
+
+def due_dates(dataset: DataSet, period: periods.Period) -> tuple[datetime.date, datetime.date]:
+    """(data cut-off, due date) of a period under the data set's calendar rule: due on the rule's day of
+    the period's last month + the rule's month offset (e.g. January's values on 20 February)."""
+    rule = dataset.rule
+    due_month = periods.Period(periods.MONTH, period.end.replace(day=1)).shift(rule.due_month_offset).start
+    return calendar.cutoff_and_due(due_month.year, due_month.month, rule.due_day, rule.cutoff_day)
 
 
 @dataclass
 class CompletenessRow:
     province: Province
     submission: Submission | None
-    status: str  # ON_TIME, LATE, MISSING (not submitted), RETURNED (sent back, not yet resubmitted)
+    # ON_TIME, LATE, MISSING (not submitted, due date past), RETURNED (sent back, not yet resubmitted),
+    # NOT_DUE (not submitted, due date not past: the due day itself still counts as on time)
+    status: str
     state: str  # the obligation's state (pending, submitted, needs_revision, accepted)
     due_on: datetime.date | None
     first_submitted: datetime.datetime | None
 
 
-def completeness(dataset: DataSet, period: periods.Period) -> list[CompletenessRow]:
-    """Per province in force at the period's end: submitted on time, late, not at all, or returned (2
-    queries)."""
+def completeness(
+    dataset: DataSet, period: periods.Period, today: datetime.date | None = None
+) -> list[CompletenessRow]:
+    """Per province in force at the period's end: submitted on time, late, not at all, returned, or not
+    yet due (2 queries). A province's due date is its obligation's (the calendar may have moved it), else
+    the data set's rule's."""
+    today = today or timezone.localdate()
+    rule_due = due_dates(dataset, period)[1]
     units = list(province_list_valid_at(period.end))
     submissions = {
         s.province_id: s
@@ -259,11 +275,11 @@ def completeness(dataset: DataSet, period: periods.Period) -> list[CompletenessR
         obligation = s.obligation if s else None
         state = obligation.state if obligation else calendar.PENDING
         first = s.first_submitted if s else None
-        due_on = obligation.due_on if obligation else None
+        due_on = obligation.due_on if obligation else rule_due
         if state == calendar.RETURNED:
             status = RETURNED
         elif first is None:
-            status = MISSING
+            status = NOT_DUE if today <= due_on else MISSING
         elif due_on is not None and timezone.localdate(first) > due_on:
             status = LATE
         else:

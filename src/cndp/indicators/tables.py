@@ -68,7 +68,7 @@ class SubmissionTable(BaseTable):
         exclude = ("actions",)
 
     def render_title(self, record):
-        return f"{record.dataset.name} — {record.period.code}"
+        return f"{record.dataset.name} — {record.period.label}"
 
     def value_title(self, record):
         return self.render_title(record)

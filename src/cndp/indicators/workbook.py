@@ -4,7 +4,8 @@ period last year as locked label cells (the sheet is protected; only the value a
 open), numbers formatted to each indicator's decimals, and a hidden sheet naming the data set, province
 and period so that a file is never loaded into another period. The upload: the file checked before it is
 read (core.importing.files), each problem named by row and column, comments converted from NFD, UTF-8
-misread or TCVN3 with the conversion shown (VNI and hidden characters refused with how to fix them), and
+misread, TCVN3 or VNI with the conversion shown (hidden characters, and legacy text that cannot be told
+from another reading, refused with how to fix them), and
 nothing written unless every row is valid — then all values through `services.values_save` in one
 transaction (scope, locking and history as in the grid)."""
 
@@ -47,8 +48,8 @@ def template(dataset: DataSet, province: Province, period: periods.Period) -> Wo
     wb = Workbook()
     ws = wb.active
     ws.title = _("Số liệu")
-    ws["A1"] = _("%(dataset)s — %(province)s — kỳ %(period)s") % {
-        "dataset": dataset.name, "province": province.name, "period": period.code,
+    ws["A1"] = _("%(dataset)s — %(province)s — %(period)s") % {
+        "dataset": dataset.name, "province": province.name, "period": period.label,
     }  # fmt: skip
     ws["A1"].font = Font(bold=True, size=13)
     ws["A2"] = _("Chỉ nhập vào cột «Giá trị» và «Giải thích»; thay đổi lớn so với kỳ trước phải giải thích.")
@@ -88,7 +89,7 @@ class Conversion:
     column: str
     before: str
     after: str
-    encoding: str  # NFD, UTF-8, TCVN3
+    encoding: str  # NFD, UTF-8, TCVN3, VNI
 
 
 @dataclass
@@ -139,9 +140,16 @@ def _identify(wb, dataset, province, period) -> str | None:
         str(meta.get("period", [None])[0]),
     )
     if got != (dataset.code, province.code, period.code):
-        return _("Tệp mẫu này của %(dataset)s, tỉnh mã %(province)s, kỳ %(period)s — không phải của trang này.") % {
-            "dataset": got[0], "province": got[1], "period": got[2]}  # fmt: skip
+        return _("Tệp mẫu này của %(dataset)s, tỉnh mã %(province)s, %(period)s — không phải của trang này.") % {
+            "dataset": got[0], "province": got[1], "period": _label(got[2])}  # fmt: skip
     return None
+
+
+def _label(code: str) -> str:
+    try:
+        return periods.parse(code).label
+    except ValueError:
+        return _("kỳ %(period)s") % {"period": code}
 
 
 def _comment(line: int, column: str, cell, result: UploadResult) -> str:

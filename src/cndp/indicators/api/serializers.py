@@ -55,7 +55,7 @@ class CompletenessRowSerializer(serializers.Serializer):
     province_code = serializers.CharField()
     name = serializers.CharField()
     submission = serializers.IntegerField(allow_null=True)
-    status = serializers.ChoiceField(choices=["on_time", "late", "missing", "returned"])
+    status = serializers.ChoiceField(choices=["on_time", "late", "missing", "returned", "not_due"])
     state = serializers.CharField()
     due_on = serializers.DateField(allow_null=True)
     first_submitted = serializers.DateTimeField(allow_null=True)

@@ -19,26 +19,19 @@ from cndp.core.services import ServiceError, scope_check
 from cndp.indicators import periods, rules, selectors
 from cndp.indicators.choices import ValueState
 from cndp.indicators.models import SUBMISSION_KIND, DataSet, DataValue, Submission
-from cndp.obligations import calendar
 from cndp.obligations import services as obligation_services
 from cndp.obligations.choices import Action
 from cndp.obligations.models import Obligation, ObligationStep
 from cndp.places.models import Province
 from cndp.places.selectors import province_list_valid_at
 
-
-def due_dates(dataset: DataSet, period: periods.Period) -> tuple[datetime.date, datetime.date]:
-    """(data cut-off, due date) of a period under the data set's calendar rule: due on the rule's day of
-    the period's last month + the rule's month offset (e.g. January's values on 20 February)."""
-    rule = dataset.rule
-    due_month = periods.Period(periods.MONTH, period.end.replace(day=1)).shift(rule.due_month_offset).start
-    return calendar.cutoff_and_due(due_month.year, due_month.month, rule.due_day, rule.cutoff_day)
+due_dates = selectors.due_dates  # (data cut-off, due date) of a period: a read, kept here for the callers
 
 
-def _title(dataset: DataSet, province: Province, period: periods.Period) -> str:
-    return _("%(dataset)s kỳ %(period)s — %(province)s") % {
+def submission_title(dataset: DataSet, province: Province, period: periods.Period) -> str:
+    return _("%(dataset)s, %(period)s — %(province)s") % {
         "dataset": dataset.name,
-        "period": period.code,
+        "period": period.label,
         "province": province.name,
     }
 
@@ -57,8 +50,8 @@ def submission_open(*, dataset: DataSet, province: Province, period: periods.Per
         raise ServiceError(_("Kỳ không đúng kỳ báo cáo của bộ chỉ tiêu."))
     if not province.is_valid_at(period.end):
         raise ServiceError(
-            _("%(province)s không phải đơn vị hành chính vào ngày cuối kỳ %(period)s.")
-            % {"province": province.name, "period": period.code}
+            _("%(province)s không phải đơn vị hành chính vào ngày cuối %(period)s.")
+            % {"province": province.name, "period": period.label}
         )
     submission, _created = Submission.objects.get_or_create(
         dataset=dataset, province=province, period_start=period.start
@@ -68,7 +61,7 @@ def submission_open(*, dataset: DataSet, province: Province, period: periods.Per
         submission.obligation = obligation_services.obligation_schedule(
             kind=SUBMISSION_KIND,
             subject=submission,
-            title=_title(dataset, province, period),
+            title=submission_title(dataset, province, period),
             period_end=cutoff,
             due_on=due_on,
             province=province,
@@ -112,7 +105,7 @@ def submissions_schedule(*, dataset: DataSet, period: periods.Period, user=None)
         [
             Obligation(
                 kind=SUBMISSION_KIND,
-                title=_title(dataset, by_province[s.province_id], period)[:300],
+                title=submission_title(dataset, by_province[s.province_id], period)[:300],
                 content_type=content_type,
                 object_id=s.pk,
                 province_id=s.province_id,

@@ -41,8 +41,8 @@ def check_place_and_period(indicator: Indicator, province: Province, period: per
         )
     if not province.is_valid_at(period.end):
         raise ServiceError(
-            _("%(province)s không phải đơn vị hành chính vào ngày cuối kỳ %(period)s.")
-            % {"province": province.name, "period": period.code}
+            _("%(province)s không phải đơn vị hành chính vào ngày cuối %(period)s.")
+            % {"province": province.name, "period": period.label}
         )
 
 

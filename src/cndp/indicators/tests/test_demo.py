@@ -54,3 +54,38 @@ def test_past_roll_ups_are_complete(demo):
     iip = Indicator.objects.select_related("weight").get(code="IIP")
     rows = selectors.aggregate(indicator=iip, period=periods.parse("202406"), by="province34")
     assert len(rows) == 34 and all(r.complete for r in rows)
+
+
+def test_every_value_has_its_history(demo):
+    """Who, when, old → new, as the services leave it: the last history row of a value is the value; an
+    approved value was entered as a draft, submitted, and approved by the agency; some were returned and
+    corrected first (their first figure differs from the approved one, the province explains it)."""
+    History = DataValue.history.model  # noqa: N806
+    assert not DataValue.objects.exclude(pk__in=History.objects.values("id")).exists()
+    approved = DataValue.objects.filter(
+        indicator__code="GTSX", state="approved", period_start__year=2024
+    ).select_related("province")
+    rows_of = {}
+    for row in History.objects.filter(id__in=approved.values("pk")).select_related("history_user"):
+        rows_of.setdefault(row.id, []).append(row)
+    corrected = 0
+    for value in approved:
+        rows = sorted(rows_of[value.pk], key=lambda r: (r.history_date, r.history_id))
+        assert rows[-1].value == value.value and rows[-1].state == "approved"
+        assert rows[0].history_type == "+" and rows[0].state == "draft"
+        assert [r.state for r in rows][-2:] == ["submitted", "approved"]
+        assert rows[-1].history_user.username == "chuyenvien"
+        if value.province.code == "01":
+            assert rows[0].history_user.username == "sohanoi"
+        if rows[0].value != value.value:
+            corrected += 1
+            assert [r.state for r in rows] == [
+                "draft",
+                "submitted",
+                "draft",
+                "draft",
+                "submitted",
+                "approved",
+            ]
+            assert rows[3].value == value.value and value.comment
+    assert len(approved) > 600 and 0 < corrected < len(approved) / 5

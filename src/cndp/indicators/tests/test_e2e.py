@@ -76,7 +76,7 @@ def test_a_month_from_entry_to_the_map(browser, live_server, demo):
     province = signed_in(browser, live_server, "sohanoi")
     province.goto(live_server.url + reverse("indicators:entry"))
     province.select_option("#id_dataset", label="Báo cáo tháng sản xuất công nghiệp")
-    province.fill("#id_period", MAY.code)
+    province.fill("#id_period", "5/2030")  # as people write a month (the code 203005 works too)
     with province.expect_navigation():
         province.click("#entry-open")
     grid_url = province.url
@@ -144,6 +144,7 @@ def test_a_month_from_entry_to_the_map(browser, live_server, demo):
     # The province corrects and resubmits.
     province.goto(grid_url)
     assert "Đề nghị rà soát lại" in province.inner_text("#steps")
+    assert "Đề nghị rà soát lại" in province.inner_text("#returned-comment")  # at the top of the grid
     province.fill("#v-GTSX", "180")
     province.fill("#c-GTSX", "Đã rà soát: nhà máy mới chạy thử từ giữa tháng")
     with province.expect_navigation():

@@ -89,3 +89,52 @@ def test_shifts_are_contiguous_and_invertible(period, n):
     assert later.shift(-n) == period
     assert period.shift(1).start == period.end + datetime.timedelta(days=1)
     assert period.start <= period.end and period.end.month - period.start.month + 1 == period.months
+
+
+@pytest.mark.parametrize(
+    "code,label,short",
+    [
+        ("203007", "tháng 7/2030", "7/2030"),
+        ("202601", "tháng 1/2026", "1/2026"),
+        ("202612", "tháng 12/2026", "12/2026"),
+        ("2026Q1", "quý I/2026", "quý I/2026"),
+        ("2026Q2", "quý II/2026", "quý II/2026"),
+        ("2026Q3", "quý III/2026", "quý III/2026"),
+        ("2026Q4", "quý IV/2026", "quý IV/2026"),
+        ("2026S1", "6 tháng đầu năm 2026", "6 tháng đầu năm 2026"),
+        ("2026S2", "6 tháng cuối năm 2026", "6 tháng cuối năm 2026"),
+        ("2026", "năm 2026", "năm 2026"),
+    ],
+)
+def test_labels_people_read(code, label, short):
+    period = periods.parse(code)
+    assert (period.label, period.short_label) == (label, short)
+    assert code not in period.label or period.type == YEAR
+
+
+@pytest.mark.parametrize(
+    "typed,code",
+    [
+        ("tháng 7/2026", "202607"), ("Tháng 7/2026", "202607"), ("7/2026", "202607"), ("07/2026", "202607"),
+        ("T7/2026", "202607"), ("12-2026", "202612"), ("thang 1/2026", "202601"),
+        ("quý II/2026", "2026Q2"), ("Quý 2 năm 2026", "2026Q2"), ("Q4/2026", "2026Q4"), ("quy iii 2026", "2026Q3"),
+        ("6 tháng đầu năm 2026", "2026S1"), ("6 tháng cuối năm 2026", "2026S2"), ("6 thang dau 2026", "2026S1"),
+        ("năm 2026", "2026"), ("Năm 2026", "2026"), ("2026", "2026"), ("202607", "202607"), ("2026Q3", "2026Q3"),
+        ("tha\u0301ng 7/2026", "202607"),  # NFD
+    ],
+)  # fmt: skip
+def test_periods_typed_as_people_write_them(typed, code):
+    assert periods.parse_any(typed).code == code
+
+
+@pytest.mark.parametrize("typed", ["13/2026", "0/2026", "quý V/2026", "quý 5/2026", "6 tháng giữa năm 2026",
+                                   "tháng 7", "năm", "7/26", "abc"])  # fmt: skip
+def test_periods_typed_wrong_are_refused(typed):
+    with pytest.raises(ValueError):
+        periods.parse_any(typed)
+
+
+@given(st.sampled_from([MONTH, QUARTER, HALF_YEAR, YEAR]), st.integers(2000, 2100), st.integers(0, 11))
+def test_a_label_reads_back_as_its_period(period_type, year, month):
+    period = periods.containing(period_type, D(year, month + 1, 1))
+    assert periods.parse_any(period.label) == period

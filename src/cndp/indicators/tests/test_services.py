@@ -208,3 +208,56 @@ def test_the_daily_schedule_command_is_idempotent(monthly):
         Obligation.objects.filter(kind="indicators.submission", due_on=datetime.date(2026, 3, 20)).count()
         == 34
     )
+
+
+@pytest.mark.parametrize(
+    "today,status",
+    [
+        (datetime.date(2026, 2, 1), "not_due"),  # the period is over, its due day (20 February) not come
+        (datetime.date(2026, 2, 19), "not_due"),
+        (datetime.date(2026, 2, 20), "not_due"),  # the due day itself: still in time
+        (datetime.date(2026, 2, 21), "missing"),
+        (datetime.date(2026, 6, 1), "missing"),
+    ],
+)
+def test_completeness_before_and_after_the_due_day(monthly, today, status):
+    """A province that has not submitted is «chưa đến hạn» until its due day has passed, then «chưa nộp»;
+    with or without its obligation on the calendar; one that has submitted is on time either way."""
+    services.submissions_schedule(dataset=monthly, period=JAN_2026)
+    hanoi = unit("01", "202601")
+    put("GTSX", "202601", "01", 100, state="draft")
+    put("IIP", "202601", "01", 100, state="draft")
+    submission = Submission.objects.get(dataset=monthly, province=hanoi, period_start=JAN_2026.start)
+    services.submission_submit(
+        submission=submission, user=user("sohanoi"), at=datetime.datetime(2026, 2, 3, 9, tzinfo=datetime.UTC)
+    )
+    rows = {r.province.code: r for r in selectors.completeness(monthly, JAN_2026, today=today)}
+    assert rows["48"].status == status and rows["48"].due_on == datetime.date(2026, 2, 20)
+    assert rows["01"].status == "on_time"
+    Submission.objects.filter(dataset=monthly, province__code="48").delete()  # not yet on the calendar
+    rows = {r.province.code: r for r in selectors.completeness(monthly, JAN_2026, today=today)}
+    assert rows["48"].status == status and rows["48"].submission is None
+
+
+def test_submission_title_reads_the_period(monthly):
+    services.submissions_schedule(dataset=monthly, period=periods.parse("203007"))
+    submission = Submission.objects.select_related("obligation").get(
+        dataset=monthly, province__code="01", period_start=datetime.date(2030, 7, 1)
+    )
+    assert submission.obligation.title == f"{monthly.name}, tháng 7/2030 — Thành phố Hà Nội"
+    assert "203007" not in str(submission)
+
+
+def test_the_migration_retitles_the_calendar(monthly):
+    """Titles written before the labels ("… kỳ 203007 — …") read the period as people do after 0003."""
+    import importlib
+
+    from django.apps import apps
+
+    services.submissions_schedule(dataset=monthly, period=periods.parse("203007"))
+    obligations = Obligation.objects.filter(kind="indicators.submission")
+    obligations.update(title="Báo cáo kỳ 203007", search_folded="bao cao ky 203007")
+    importlib.import_module("cndp.indicators.migrations.0003_submission_titles").retitle(apps, None)
+    hanoi = obligations.get(province__code="01")
+    assert hanoi.title == f"{monthly.name}, tháng 7/2030 — Thành phố Hà Nội"
+    assert "thang 7/2030" in hanoi.search_folded and not obligations.filter(title__contains="203007").exists()

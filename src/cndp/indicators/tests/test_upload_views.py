@@ -61,7 +61,7 @@ def test_template_check_then_import(grid):
     assert response.status_code == 200 and response["Content-Type"] == XLSX
     template = response.content
     sheet = load_workbook(io.BytesIO(template)).worksheets[0]
-    assert "Hà Nội" in sheet["A1"].value and "203006" in sheet["A1"].value
+    assert "Hà Nội" in sheet["A1"].value and "tháng 6/2030" in sheet["A1"].value
 
     upload = reverse("indicators:submission_upload", args=[submission.pk])
     checked = officer.post(

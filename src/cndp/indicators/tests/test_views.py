@@ -153,7 +153,10 @@ def test_a_month_entered_checked_submitted_returned_resubmitted_and_approved(cli
     agency.post(review, {"verdict": "return", "comment": "Kiểm tra lại giá trị sản xuất"})
     submission.refresh_from_db()
     assert submission.obligation.state == calendar.RETURNED
-    assert "Kiểm tra lại giá trị sản xuất" in page_text(province.get(url))
+    returned_page = province.get(url)
+    assert returned_page.context["returned_step"].comment == "Kiểm tra lại giá trị sản xuất"
+    assert 'id="returned-comment"' in page_text(returned_page)  # at the top, where the province corrects
+    assert "Changed" not in page_text(returned_page) and "Sửa" in page_text(returned_page)
 
     province.post(
         url, {"action": "submit", "v-GTSX": "180", "c-GTSX": "Đã rà soát: nhà máy mới", "v-IIP": "106,2"}
@@ -273,7 +276,8 @@ def test_completeness_counts_each_province_once_and_a_province_sees_its_own_row(
     agency = client_for("agency_officer")
     response = agency.get(reverse("indicators:completeness"), {"dataset": monthly().pk, "period": MAY.code})
     rows = response.context["rows"]
-    assert len(rows) == 34 and {r.status for r in rows} == {"missing"}
+    assert len(rows) == 34 and {r.status for r in rows} == {"not_due"}  # May 2030: due on 20 June 2030
+    assert "Chưa đến hạn: 34" in response.content.decode() and "Chưa nộp: 0" in response.content.decode()
     xlsx = agency.get(
         reverse("indicators:completeness"), {"dataset": monthly().pk, "period": MAY.code, "format": "xlsx"}
     )
@@ -296,7 +300,7 @@ def test_the_dashboard_lists_what_waits_for_review(client_for):
     response = client_for("agency_officer").get(reverse("indicators:dashboard"))
     assert response.status_code == 200
     assert [s.province.code for s in response.context["waiting"]][:1] == ["01"]
-    assert response.context["cards"] and all(len(c["counts"]) == 4 for c in response.context["cards"])
+    assert response.context["cards"] and all(len(c["counts"]) == 5 for c in response.context["cards"])
 
 
 # ---- analysis: ranking, roll-up, map, series, Excel, PDF ------------------------------------------------
@@ -351,14 +355,14 @@ def test_the_series_of_a_province_and_its_excel(client_for):
     }
     response = agency.get(reverse("indicators:series"), params)
     chart = json.loads(json.dumps(response.context["chart"]))  # as the page's json_script block carries it
-    assert chart["labels"] == [MAY.shift(-2).code, MAY.shift(-1).code, MAY.code]
+    assert chart["labels"] == ["3/2030", "4/2030", "5/2030"]
     assert chart["values"] == [170.0, 160.0, 150.0]
     xlsx = agency.get(reverse("indicators:series"), {**params, "format": "xlsx"})
     rows = list(load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(min_row=4, values_only=True))
     assert [r[:2] for r in rows] == [
-        (MAY.shift(-2).code, 170.0),
-        (MAY.shift(-1).code, 160.0),
-        (MAY.code, 150.0),
+        ("tháng 3/2030", 170.0),
+        ("tháng 4/2030", 160.0),
+        ("tháng 5/2030", 150.0),
     ]
 
 

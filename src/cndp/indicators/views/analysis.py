@@ -59,7 +59,7 @@ def _choices(request):
     period = form.cleaned_data.get("period")
     if period is None or period.type != indicator.period_type:
         period = analysis.latest_period(indicator, timezone.localdate())
-        form = AnalysisForm({**data, "period": period.code})
+        form = AnalysisForm({**data, "period": period.label})
         form.is_valid()
     return form, indicator, period, form.cleaned_data["by"]
 
@@ -75,7 +75,7 @@ def analysis_page(request):
     form, indicator, period, by = _choices(request)
     rows = analysis.published_aggregate(indicator=indicator, period=period, by=by)
     ranked = analysis.ranking(rows)
-    title = _("%(name)s, kỳ %(period)s") % {"name": indicator.name, "period": period.code}
+    title = _("%(name)s, %(period)s") % {"name": indicator.name, "period": period.label}
     grouping = dict(BY_CHOICES)[by]
     header = [_("Hạng"), _("Mã"), _("Tên"), indicator.unit, _("Đủ số liệu"), _("Số đơn vị hợp thành")]
     table = [
@@ -102,8 +102,8 @@ def analysis_page(request):
         "ranked": ranked,
         "title": title,
         "map": analysis.period_map(indicator, period, by, rows),
-        "previous": period.previous.code,
-        "next": period.shift(1).code,
+        "previous": period.previous,
+        "next": period.shift(1),
         "today": timezone.localdate(),
     }
     if fmt == "pdf":
@@ -147,7 +147,7 @@ def series_page(request):
     header = [_("Kỳ"), indicator.unit, _("Đủ số liệu"), _("Số đơn vị hợp thành")]
     table = [
         [
-            p.period.code,
+            p.period.label,
             _fmt(p.row.value, indicator.decimals) if p.row else None,
             (_("có") if p.row.complete else _("chưa")) if p.row else "",
             p.row.components if p.row else 0,
@@ -157,7 +157,7 @@ def series_page(request):
     if request.GET.get("format") == "xlsx":
         return workbook_response(build_workbook(title, header, table), f"dien-bien-{indicator.code}-{key}")
     chart = {
-        "labels": [p.period.code for p in points],
+        "labels": [p.period.short_label for p in points],
         "values": [_fmt(p.row.value, indicator.decimals) if p.row else None for p in points],
         "unit": indicator.unit,
         "decimals": indicator.decimals,

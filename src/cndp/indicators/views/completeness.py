@@ -29,12 +29,14 @@ STATUS_LABELS = {
     selectors.LATE: gettext_lazy("Trễ hạn"),
     selectors.MISSING: gettext_lazy("Chưa nộp"),
     selectors.RETURNED: gettext_lazy("Bị trả lại"),
+    selectors.NOT_DUE: gettext_lazy("Chưa đến hạn"),
 }
 STATUS_BADGES = {
     selectors.ON_TIME: "success",
     selectors.LATE: "warning",
     selectors.MISSING: "danger",
     selectors.RETURNED: "secondary",
+    selectors.NOT_DUE: "light border",
 }
 
 
@@ -78,11 +80,11 @@ def completeness_page(request):
     period = form.cleaned_data.get("period") if form.is_valid() else None
     if period is None or period.type != dataset.period_type:
         period = latest_due_period(dataset, timezone.localdate())
-        form = CompletenessForm({"dataset": dataset.pk, "period": period.code})
+        form = CompletenessForm({"dataset": dataset.pk, "period": period.label})
         form.is_valid()
     rows = _rows(dataset, period, request.user)
     counts = Counter(r.status for r in rows)
-    title = _("Tình hình nộp %(dataset)s kỳ %(period)s") % {"dataset": dataset.name, "period": period.code}
+    title = _("Tình hình nộp %(dataset)s, %(period)s") % {"dataset": dataset.name, "period": period.label}
     if request.GET.get("format") == "xlsx":
         header = [_("Mã"), _("Tỉnh, thành phố"), _("Tình hình"), _("Hạn nộp"), _("Nộp lần đầu lúc")]
         table = [
@@ -111,8 +113,8 @@ def completeness_page(request):
             "badges": STATUS_BADGES,
             "title": title,
             "due_on": due_dates(dataset, period)[1],
-            "previous": period.previous.code,
-            "next": period.shift(1).code,
+            "previous": period.previous,
+            "next": period.shift(1),
         },
     )
 

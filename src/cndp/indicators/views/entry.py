@@ -22,6 +22,7 @@ from cndp.indicators.forms import EntryStartForm, ReturnForm, parse_typed
 from cndp.indicators.models import DataValue, Submission, ValidationRule
 from cndp.obligations import calendar
 from cndp.obligations import services as obligation_services
+from cndp.obligations.choices import Action
 from cndp.obligations.models import Obligation, ObligationStep
 
 EDITABLE_STATES = (calendar.PENDING, calendar.RETURNED)
@@ -202,11 +203,16 @@ def submission_detail(request, pk):
         if submission.obligation_id
         else []
     )
+    # a returned report: the agency's comment at the top, where the province corrects (the last return)
+    returned_step = None
+    if ctx["state"] == calendar.RETURNED:
+        returned_step = next((s for s in reversed(list(steps)) if s.action == Action.RETURN), None)
     ctx.update(
         {
             "submission": submission,
             "values_history": values_history,
             "steps": steps,
+            "returned_step": returned_step,
             "return_form": ReturnForm(),
         }
     )
