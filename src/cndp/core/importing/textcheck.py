@@ -34,25 +34,6 @@ _TCVN3_LETTER_QUOTES = frozenset("«»")  # ô and ằ in TCVN3; quotation marks
 # Control characters (but tab and line breaks) and the invisible format characters: one pattern with the
 # forms and the API (core.text); a soft hyphen (U+00AD) is TCVN3's ư inside a word, else invisible.
 _HIDDEN = HIDDEN_CHARACTERS
-_LATIN1 = frozenset("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
-# The bytes TCVN3 (ABC) uses for Vietnamese letters, shown in any font but .VnTime as Latin-1 characters:
-# "Nguyễn" is "NguyÔn", "Hà Nội" is "Hµ Néi", "Đảng" is "§¶ng".
-_TCVN3_BYTES = [*range(0xA1, 0xAF), *range(0xB5, 0xBA), *range(0xBB, 0xBF), *range(0xC6, 0xCD)]
-_TCVN3_BYTES += [*range(0xCE, 0xD9), *range(0xDC, 0xF0), *range(0xF1, 0xFF)]
-_TCVN3_CHARS = frozenset(chr(b) for b in _TCVN3_BYTES) - _VIETNAMESE_LATIN1
-# VNI: a letter followed by the byte of its mark: "Nguyeãn", "Haø Noäi", "Ñaûng" (đ is ñ, Đ is Ñ). No
-# Vietnamese word has a or e followed by an accented vowel (â, ê and ă are "aâ", "eâ", "aê" in VNI).
-_VNI_MARKS = frozenset("øûïåäëüöæØÛÏÅÄËÜÖÆ")
-_VNI_D = frozenset("ñÑ")
-# Ð (U+00D0, TCVN3's é) is left out: it is also typed by mistake for Đ, which is not a matter of encoding.
-_TCVN3_ONLY = _TCVN3_CHARS - _VNI_MARKS - _VNI_D - frozenset("«»\u00adÐ")
-_TCVN3_LETTER_QUOTES = frozenset("«»")  # ô and ằ in TCVN3; quotation marks when not inside a word
-# Control characters (but tab and line breaks) and the invisible format characters (category Cf) that
-# occur in copied text; a soft hyphen (U+00AD) is TCVN3's ư inside a word, else invisible.
-_HIDDEN = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ufffd\U000e0001-\U000e007f]"
-)
 _LATIN1 = re.compile("[\u00a1-\u00ff]")
 _NAMES = {
     "\u200b": gettext_noop("khoảng trắng độ rộng 0"),
