@@ -6,7 +6,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models.constants import LOOKUP_SEP
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +16,12 @@ from cndp.core.text import nfc
 
 SELECT_TEMPLATE = "django/forms/widgets/select.html"
 OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
+# The widget templates that are only `{% include "django/forms/widgets/input.html" %}`.
+INPUT_TEMPLATES = frozenset(
+    f"django/forms/widgets/{kind}.html"
+    for kind in ("input", "text", "number", "date", "datetime", "time", "email", "url", "search", "tel",
+                 "hidden", "checkbox")
+)  # fmt: skip
 
 
 def _attrs_html(attrs: dict) -> str:
@@ -27,13 +33,31 @@ def _attrs_html(attrs: dict) -> str:
     )
 
 
+def _input_attrs_html(attrs: dict) -> str:
+    """`attrs.html` as `input.html` includes it: each value written with `stringformat:'s'` (a plain
+    string, so escaped even when it was marked safe)."""
+    return "".join(
+        f" {conditional_escape(name)}" + ("" if value is True else f'="{escape(value)}"')
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
 class FastSelectMixin:
-    """A select (danh sách chọn) rendered in Python with the markup of Django's templates (`select.html`,
-    `select_option.html`, `attrs.html`, byte for byte): the templates include a template per option, the
-    costliest part of a list page's filter form (a province or programme filter has dozens)."""
+    """A select (danh sách chọn), and a text, number or date box, rendered in Python with the markup of
+    Django's templates (`select.html`, `select_option.html`, `input.html`, `attrs.html`, byte for byte):
+    the templates include a template per option, the costliest part of a list page's filter form (a
+    province or programme filter has dozens), and a box's template is most of what is left."""
 
     def _render(self, template_name, context, renderer=None):
         widget = context["widget"]
+        if template_name in INPUT_TEMPLATES:  # a text, number or date box, a tick box: `input.html`
+            value = widget["value"]
+            value = "" if value is None else f' value="{escape(value)}"'
+            return mark_safe(  # noqa: S308 — every value is escaped
+                f'<input type="{escape(widget["type"])}" name="{escape(widget["name"])}"{value}'
+                f"{_input_attrs_html(widget['attrs'])}>"
+            )
         if template_name != SELECT_TEMPLATE or self.option_template_name != OPTION_TEMPLATE:
             return super()._render(template_name, context, renderer)
         parts = [f'<select name="{conditional_escape(widget["name"])}"{_attrs_html(widget["attrs"])}>']
@@ -68,7 +92,8 @@ class FilterForm(BootstrapMixin, forms.Form):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             widget = field.widget
-            if isinstance(widget, forms.Select) and not isinstance(widget, FastSelectMixin):
+            fast = isinstance(widget, forms.Select) or widget.template_name in INPUT_TEMPLATES
+            if fast and not isinstance(widget, FastSelectMixin):
                 widget.__class__ = _fast_select_class(type(widget))
 
 

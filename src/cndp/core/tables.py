@@ -17,7 +17,8 @@ from django.db.models import QuerySet
 from django.utils import dateformat
 from django.utils.encoding import force_str
 from django.utils.formats import date_format, get_format
-from django.utils.html import format_html
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_tables2 import utils as tables_utils
@@ -65,11 +66,14 @@ class ActionsColumn(tables.Column):
         super().__init__(**kwargs)
 
     def render(self, record, table):
-        return format_html(
-            '<a class="btn btn-sm btn-outline-secondary py-0" href="{}">{}</a>',
-            record_url(table, record),
-            _("Xem"),
-        )
+        # The label translated and escaped once per table and language, not once per row.
+        labels = table.__dict__.setdefault("_view_labels", {})
+        language = get_language()
+        label = labels.get(language)
+        if label is None:
+            label = labels[language] = conditional_escape(_("Xem"))
+        url = conditional_escape(record_url(table, record))
+        return mark_safe(f'<a class="btn btn-sm btn-outline-secondary py-0" href="{url}">{label}</a>')  # noqa: S308
 
 
 def record_url(table, record) -> str:

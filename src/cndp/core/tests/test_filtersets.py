@@ -126,3 +126,43 @@ def test_every_list_filter_form_renders_the_markup_of_djangos_templates(demo):
                 assert fast == bound[name].as_widget(widget=theirs), (registry, name, data)
                 selects += 1
     assert selects >= 20
+
+
+def test_every_list_filter_forms_boxes_render_the_markup_of_djangos_template(demo):
+    """The filter forms' text, number and date boxes are built in Python: the same HTML as Django's
+    `input.html`, for every registry's filter form, empty and with a value typed (quotes, angle brackets
+    and an ampersand escaped as the template escapes them)."""
+    import copy
+
+    from django.forms.renderers import get_default_renderer
+    from django.test import RequestFactory
+
+    from cndp.core.filtersets import INPUT_TEMPLATES, FastSelectMixin
+    from cndp.core.tests.test_list_pages import _registries
+
+    for name in INPUT_TEMPLATES - {"django/forms/widgets/input.html"}:  # each only includes input.html
+        source = get_default_renderer().get_template(name).template.source.strip()
+        assert source == '{% include "django/forms/widgets/input.html" %}', name
+
+    boxes = 0
+    for registry in _registries():
+        if registry.filterset is None:
+            continue
+        request = RequestFactory().get("/")
+        request.user = demo["admin"]
+        queryset = registry.get_queryset()
+        form = registry.filterset(None, queryset=queryset, request=request).form
+        for name, field in form.fields.items():
+            if field.widget.template_name not in INPUT_TEMPLATES:
+                continue
+            assert isinstance(field.widget, FastSelectMixin), (registry, name)
+            for data in ({}, {name: 'Hà "Nội" <b>&amp; 2025'}, {name: "12/06/2025"}):
+                bound = registry.filterset(data or None, queryset=queryset, request=request).form
+                bound.is_valid()
+                fast = str(bound[name])
+                theirs = copy.copy(bound.fields[name].widget)
+                theirs.__class__ = type(theirs).__mro__[2]  # the Django widget itself, same state
+                assert not isinstance(theirs, FastSelectMixin)
+                assert fast == bound[name].as_widget(widget=theirs), (registry, name, data)
+                boxes += 1
+    assert boxes >= 30
