@@ -35,6 +35,7 @@ api_patterns = [
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("search/", core_views.search, name="search"),
+    path("jobs/", include("cndp.core.jobs.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("login/", account_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -19,3 +19,4 @@ class CoreConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_out
 
         user_logged_out.connect(_said_goodbye, dispatch_uid="cndp.core.logout_message")
+        import cndp.core.jobs.exports  # noqa: F401 — registers the list export job

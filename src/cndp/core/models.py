@@ -118,3 +118,6 @@ def valid_at(queryset: models.QuerySet, date: datetime.date) -> models.QuerySet:
     return queryset.filter(valid_from__lte=date).filter(
         models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=date)
     )
+
+
+from cndp.core.jobs.models import Job, JobState  # noqa: E402, F401 — the long job's model, in core's app

@@ -21,8 +21,12 @@ class IndicatorsConfig(AppConfig):
             return ()
 
     def ready(self):
+        from cndp.core.jobs import kinds as job_kinds
+        from cndp.indicators.jobs import KIND as EXCHANGE_JOB
         from cndp.indicators.models import SUBMISSION_KIND
         from cndp.obligations import kinds
+
+        job_kinds.register(EXCHANGE_JOB)
 
         kinds.register(
             kinds.Kind(

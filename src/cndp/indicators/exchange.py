@@ -62,9 +62,28 @@ def _header(cells) -> dict[str, int]:
     return out
 
 
+def _rows_below_header(max_row) -> int | None:
+    """The sheet's stated size (its dimension), less the header: the progress bar's total, not a limit."""
+    return max(0, max_row - 1) if isinstance(max_row, int) and max_row > 0 else None
+
+
+def _lines_below_header(path: Path) -> int | None:
+    lines, last = 0, b"\n"
+    try:
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                lines += chunk.count(b"\n")
+                last = chunk[-1:]
+    except OSError:
+        return None
+    return max(0, lines + (last != b"\n") - 1)
+
+
 class ExchangeFile:
     """An open exchange file: `header` (column → index) and `rows()` — (line, cells) from line 2, blank
     lines skipped. Use as a context manager (the workbook or the text file is closed on exit)."""
+
+    estimated_rows: int | None = None  # rows below the header as the file states them (progress only)
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
@@ -82,6 +101,7 @@ class ExchangeFile:
             self._close.append(workbook.close)
             sheet = workbook.worksheets[0]
             self._iter = sheet.iter_rows(values_only=True)
+            self.estimated_rows = _rows_below_header(sheet.max_row)
         elif head.startswith(files.OLE2_MAGIC):
             raise FileProblem(
                 _("Không đọc được tệp: đây là tệp Excel cũ (.xls). Hãy lưu thành .xlsx hoặc CSV.")
@@ -90,6 +110,7 @@ class ExchangeFile:
             handle = open(self.path, encoding="utf-8-sig", newline="")  # noqa: SIM115 (closed on exit)
             self._close.append(handle.close)
             self._iter = csv.reader(handle)
+            self.estimated_rows = _lines_below_header(self.path)
         try:
             self.header = _header(next(self._iter, None))
         except UnicodeDecodeError as exc:

@@ -11,6 +11,7 @@ MENU = (
         (
             MenuItem(_("Bảng theo dõi trong ngày"), "indicators:dashboard", "indicators.view_submission"),
             MenuItem(_("Nhập số liệu"), "indicators:entry", "indicators.view_submission"),
+            MenuItem(_("Nạp tệp trao đổi"), "indicators:exchange_upload", "indicators.add_datavalue"),
             MenuItem(_("Tình hình nộp báo cáo"), "indicators:completeness", "indicators.view_submission"),
             MenuItem(_("Xếp hạng và bản đồ"), "indicators:analysis", "indicators.view_datavalue"),
             MenuItem(_("Diễn biến theo kỳ"), "indicators:series", "indicators.view_datavalue"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cndp.indicators.views import analysis, brief, completeness, entry, upload
+from cndp.indicators.views import analysis, brief, completeness, entry, exchange, upload
 from cndp.indicators.views.registries import DataSetViews, DataValueViews, IndicatorViews, SubmissionViews
 
 app_name = "indicators"
@@ -15,6 +15,7 @@ urlpatterns = [
     path("submissions/<int:pk>/review/", entry.submission_review, name="submission_review"),
     path("submissions/<int:pk>/template.xlsx", upload.submission_template, name="submission_template"),
     path("submissions/<int:pk>/upload/", upload.submission_upload, name="submission_upload"),
+    path("exchange/", exchange.exchange_upload, name="exchange_upload"),
     path("completeness/", completeness.completeness_page, name="completeness"),
     path("analysis/", analysis.analysis_page, name="analysis"),
     path("series/", analysis.series_page, name="series"),

@@ -33,6 +33,7 @@ from cndp.indicators.models import VALUE_PLACES, DataValue, Indicator
 from cndp.places.models import Province
 
 BATCH = 5000
+PROGRESS_EVERY = 1000  # rows between two calls of the progress callback (the job throttles its writes)
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 LIMIT = Decimal(10) ** 18
 QUANTUM = Decimal(1).scaleb(-VALUE_PLACES)
@@ -202,10 +203,12 @@ class _Writer:
             cursor.execute(sql, [self.stamp, "+", self.user.pk if self.user else None, self.stamp])
 
 
-def values_import(*, path, user=None, dry_run: bool = False) -> ImportResult:
+def values_import(*, path, user=None, dry_run: bool = False, progress=None) -> ImportResult:
     """Nạp tệp trao đổi — check every row, and unless a row has an error or `dry_run`, write them all
     (one transaction). `user` None is the command line (the data manager); a user confined to a province
-    may load only its province's values, as drafts."""
+    may load only its province's values, as drafts. `progress(checked=, written=, total=)`, when given,
+    is called every PROGRESS_EVERY rows and at the end (the web upload's job: it must not write through
+    this transaction's connection — see core.jobs.progress)."""
     if user is not None and not (can(user, "add", DataValue) and can(user, "change", DataValue)):
         raise PermissionDenied
     province_only = user is not None and user_province_id(user) is not None
@@ -217,6 +220,8 @@ def values_import(*, path, user=None, dry_run: bool = False) -> ImportResult:
     except FileProblem as exc:
         result.errors.append({"row": 1, "column": "", "code": "bad_file", "message": str(exc)})
         return result
+    if progress is not None:
+        progress(checked=0, written=0, total=source.estimated_rows)
     with source, transaction.atomic():
         for column in source.missing:
             result.errors.append(
@@ -227,17 +232,19 @@ def values_import(*, path, user=None, dry_run: bool = False) -> ImportResult:
             if result.errors:
                 result.rows = sum(1 for _row in source.rows())
                 return result
-            _check_rows(source, result, user, state, province_only, own_province, dry_run)
+            _check_rows(source, result, user, state, province_only, own_province, dry_run, progress)
         except FileProblem as exc:
             result.errors.append({"row": 1, "column": "", "code": "bad_file", "message": str(exc)})
         if result.errors or dry_run:
             transaction.set_rollback(True)
             result.written = 0
         result.errors.sort(key=lambda e: e["row"])
+    if progress is not None:
+        progress(checked=result.rows, written=result.written, total=result.rows)
     return result
 
 
-def _check_rows(source, result, user, state, province_only, own_province, dry_run) -> None:
+def _check_rows(source, result, user, state, province_only, own_province, dry_run, progress=None) -> None:
     catalogue = _Catalogue()
     writer = _Writer(user=user, state=state, now=timezone.now(), province_only=province_only)
     at = source.header
@@ -285,6 +292,8 @@ def _check_rows(source, result, user, state, province_only, own_province, dry_ru
 
     for line, cells in source.rows():
         rows += 1
+        if progress is not None and not rows % PROGRESS_EVERY:
+            progress(checked=rows, written=writer.written)
         if len(cells) < need:
             cells = tuple(cells) + (None,) * (need - len(cells))
         raw = (cells[i_ind], cells[i_per])
