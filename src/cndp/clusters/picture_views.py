@@ -14,6 +14,7 @@ from cndp.clusters import picture, rules
 from cndp.clusters.choices import ClusterStatus
 from cndp.clusters.models import Cluster
 from cndp.core.excel import build_workbook, workbook_response
+from cndp.core.numbers import separators
 from cndp.core.pdf import render_pdf
 from cndp.core.permissions import require
 from cndp.places.choices import RegionGrouping
@@ -29,7 +30,12 @@ STATUS_COLOURS = {
 
 
 def _pct(value) -> str:
-    return "—" if value is None else rules.percent(value)
+    return "—" if value is None else rules.percent(value, **separators())
+
+
+def _ha(value) -> str:
+    """Hectares in the active language's style (vi 1.234,5 — en 1,234.5)."""
+    return rules.ha(value, **separators())
 
 
 def table_rows(result) -> list[list]:
@@ -41,9 +47,9 @@ def table_rows(result) -> list[list]:
                 f.clusters,
                 f.established,
                 f.operating,
-                rules.ha(f.area),
-                rules.ha(f.land),
-                rules.ha(f.leased),
+                _ha(f.area),
+                _ha(f.land),
+                _ha(f.leased),
                 _pct(f.occupancy),
                 _pct(f.operating_share),
                 f.wastewater,
@@ -83,7 +89,7 @@ def cluster_map(queryset) -> dict:
             size=float(area or 0),
             category=status,
             url=Cluster(pk=pk).get_absolute_url(),
-            detail=_("%(a)s ha, lấp đầy %(o)s") % {"a": rules.ha(area or 0), "o": _pct(occ)},
+            detail=_("%(a)s ha, lấp đầy %(o)s") % {"a": _ha(area or 0), "o": _pct(occ)},
         )
         for pk, code, name, lat, lon, established, planned, status, occ in picture.counted(queryset)
         .filter(latitude__isnull=False, longitude__isnull=False)

@@ -174,8 +174,9 @@ def _size_row(conditions, facts: Facts, date) -> Condition | None:
     return None
 
 
-def ha(value: Decimal) -> str:
-    """An area in Vietnamese style: 75, 12,5, 1.234,75."""
+def ha(value: Decimal, *, decimal_separator: str = ",", thousand_separator: str = ".") -> str:
+    """An area in Vietnamese style: 75, 12,5, 1.234,75 (other separators when given: the screens pass the
+    active language's)."""
     value = Decimal(value).quantize(Decimal("0.01")).normalize()
     sign = "-" if value < 0 else ""
     text = f"{abs(value):f}"
@@ -185,11 +186,11 @@ def ha(value: Decimal) -> str:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
     groups.insert(0, whole)
-    return sign + ".".join(groups) + ("," + frac if frac else "")
+    return sign + thousand_separator.join(groups) + (decimal_separator + frac if frac else "")
 
 
-def percent(value: Decimal) -> str:
-    return ha(Decimal(value) * 100) + " %"
+def percent(value: Decimal, **separators: str) -> str:
+    return ha(Decimal(value) * 100, **separators) + " %"
 
 
 def check_size(conditions: Sequence[Condition], facts: Facts, date: datetime.date) -> list[Breach]:

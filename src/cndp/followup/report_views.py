@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy
 
 from cndp.core.excel import build_workbook, workbook_response
 from cndp.core.forms import Form
+from cndp.core.numbers import percent_of
 from cndp.core.pdf import render_pdf
 from cndp.core.permissions import require, user_province_id
-from cndp.core.text import format_percent
 from cndp.followup import selectors, statuses
 from cndp.followup.choices import GovStatus
 from cndp.followup.filtersets import TaskFilterSet
@@ -38,7 +38,7 @@ class ReportForm(Form):
 
 
 def _share(value) -> str:
-    return "—" if value is None else format_percent(round(value * 1000), 1000)
+    return "—" if value is None else percent_of(round(value * 1000), 1000)
 
 
 def _rows(request, today):
@@ -217,7 +217,8 @@ def province_tasks(request):
     else:
         province = provinces[0]
     today = timezone.localdate()
-    tasks = list(selectors.province_open_tasks(province.pk, today))
+    # restricted too: an officer of a unit of the Ministry sees only its unit's tasks there
+    tasks = list(selectors.province_open_tasks(province.pk, today).restrict(request.user))
     for task in tasks:
         task.days_late = statuses.days_late(task.deadline, task.completed_on, today)
         task.due_soon = statuses.is_due_soon(task.deadline, task.completed_on, today)

@@ -1,7 +1,8 @@
 """What the party registry adds to the home page (core.home): the Party Committee's counts at a date."""
 
+from cndp.core.numbers import percent_of
 from cndp.core.permissions import can
-from cndp.core.text import format_percent, parse_day
+from cndp.core.text import parse_day
 from cndp.party.models import Member
 from cndp.party.selectors import member_counts
 
@@ -18,7 +19,7 @@ def home_contributions(request, today) -> dict:
                 "order": 10,
                 "party": counts,
                 "at": at,
-                "ratio": format_percent(counts.members, counts.staff),
+                "ratio": percent_of(counts.members, counts.staff),
             }
         ]
     }

@@ -17,8 +17,9 @@ from django.views import View
 from cndp.accounts.models import Unit
 from cndp.core import generic
 from cndp.core.excel import build_workbook, workbook_response
+from cndp.core.numbers import number, percent_of
 from cndp.core.permissions import can, require
-from cndp.core.text import format_number, format_percent, parse_day
+from cndp.core.text import parse_day
 from cndp.party import filtersets, forms, rules, selectors, services, tables
 from cndp.party.importing import template_workbook
 from cndp.party.models import Member, MemberEvent, standing_label
@@ -180,7 +181,7 @@ class MemberCountsView(LoginRequiredMixin, View):
         at, error = _at_from(request)
         rows = selectors.cell_counts(at)
         totals = selectors.member_counts(at)
-        ratio = format_percent(totals.members, totals.staff)
+        ratio = percent_of(totals.members, totals.staff)
         if request.GET.get("export") == "xlsx":
             return self.export(at, rows, totals, ratio)
         return render(
@@ -242,9 +243,9 @@ class MemberCountsView(LoginRequiredMixin, View):
             "viên chức của Cục: tỷ lệ %(ratio)s"
         ) % {
             "day": rules.format_day(at),
-            "cells": format_number(totals.cells),
-            "members": format_number(totals.members),
-            "staff": format_number(totals.staff),
+            "cells": number(totals.cells),
+            "members": number(totals.members),
+            "staff": number(totals.staff),
             "ratio": ratio,
         }
         wb = build_workbook(_("Số lượng đảng viên"), header, data, subtitle)

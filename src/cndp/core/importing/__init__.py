@@ -30,7 +30,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from cndp.core.importing import files, textcheck
-from cndp.core.text import fold, format_number, nfc, parse_day
+from cndp.core.numbers import number as format_number
+from cndp.core.text import fold, nfc, parse_day
 
 MAX_ROWS = 5000  # rows of data
 HEADER_SEARCH_ROWS = 10  # the header is one of the first rows of the sheet

@@ -1,12 +1,13 @@
-"""Number formats of the extension report (Vietnamese style): money in millions of đồng, percentages."""
+"""Number formats of the extension report in the active language's style (vi "1.234,5", en "1,234.5"):
+money in millions of đồng, percentages."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
 
-from cndp.core.text import format_number
+from cndp.core.numbers import number as format_number
 from cndp.extension.reports import rules as reports
 
 register = template.Library()
@@ -16,7 +17,7 @@ DASH = "–"
 
 @register.filter
 def million(amount) -> str:
-    """đồng → '1.234,5' (triệu đồng, one decimal)."""
+    """đồng → '1.234,5' (triệu đồng, one decimal; '1,234.5' in English)."""
     if amount is None or amount == "":
         return DASH
     return format_number(reports.millions(int(amount)), 1)
@@ -36,16 +37,17 @@ def signed_percent(value) -> str:
     if value is None or value == "":
         return DASH
     text = format_number(abs(Decimal(value)), 1)
-    if Decimal(value) > 0 and text != "0,0":
+    shown = abs(Decimal(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    if Decimal(value) > 0 and shown:
         return f"+{text} %"
-    if Decimal(value) < 0 and text != "0,0":
+    if Decimal(value) < 0 and shown:
         return f"−{text} %"
     return f"{text} %"
 
 
 @register.filter
 def number(value) -> str:
-    """1234 → '1.234'."""
+    """1234 → '1.234' ('1,234' in English)."""
     if value is None or value == "":
         return DASH
     return format_number(value)

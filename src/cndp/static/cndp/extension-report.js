@@ -2,8 +2,10 @@
    The chart's numbers come from the json_script block; the tables on the page are the accessible copy. */
 (function () {
   "use strict";
+  // The page's language decides the separators: vi 1.234,5 — en 1,234.5 (as the tables on the page).
+  var locale = (document.documentElement.lang || "vi").indexOf("vi") === 0 ? "vi-VN" : "en-GB";
   function vn(value, decimals) {
-    return Number(value).toLocaleString("vi-VN", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    return Number(value).toLocaleString(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
   }
   function drawChart() {
     var box = document.getElementById("province-chart");
