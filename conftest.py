@@ -20,6 +20,7 @@ DEMO_USERS = {
     "party_officer": "danguy",
     "counting_board": "kiemphieu",
     "leader": "lanhdao",
+    "ministry_unit_officer": "phapche",  # made by the follow-up's demo (Vụ Pháp chế)
 }
 
 

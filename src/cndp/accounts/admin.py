@@ -10,7 +10,7 @@ class UnitAdmin(ServiceHistoryAdmin):
     list_display = ("code", "name", "kind", "parent", "province", "is_active")
     list_filter = ("kind", "is_active")
     search_fields = ("name", "code", "search_folded")
-    autocomplete_fields = ("parent",)
+    autocomplete_fields = ("parent", "head")
 
 
 @admin.register(User)

@@ -25,6 +25,9 @@ class Role(models.TextChoices):
     ADMIN = "admin", _("Quản trị hệ thống")
     AGENCY_OFFICER = "agency_officer", _("Chuyên viên Cục")
     PROVINCE_OFFICER = "province_officer", _("Cán bộ Sở Công Thương")
+    # An officer of a unit of the Ministry (Vụ, Cục, Văn phòng Bộ …) that leads or coordinates tasks of
+    # the leaders' conclusions: sees and reports on its own unit's tasks only.
+    MINISTRY_UNIT_OFFICER = "ministry_unit_officer", _("Cán bộ đơn vị thuộc Bộ")
     PARTY_OFFICER = "party_officer", _("Cán bộ Đảng ủy")
     COUNTING_BOARD = "counting_board", _("Thành viên Ban Kiểm phiếu")
     LEADER = "leader", _("Lãnh đạo (xem tổng quan)")

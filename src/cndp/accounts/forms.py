@@ -23,12 +23,15 @@ class UnitForm(ModelForm):
             "address",
             "phone",
             "email",
+            "head",
             "is_active",
         ]
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["province"].queryset = Province.objects.filter(version="34").order_by("code")
+        # The head is one of the unit's own users (a new unit has none yet).
+        self.fields["head"].queryset = User.objects.filter(unit_id=self.instance.pk, is_active=True)
         province_id = user_province_id(user) if user is not None else None
         if province_id is not None:
             # A province officer edits only the units of their own province, and cannot move them out.

@@ -44,6 +44,19 @@ class Unit(CndpModel):
     phone = models.CharField(_("điện thoại"), max_length=40, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
+    # The unit's head (thủ trưởng đơn vị): the reporting calendar escalates a late report of the unit to
+    # them (obligations' audience "unit_head"). One of the unit's own users.
+    head = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("thủ trưởng đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="headed_units",
+        help_text=_(
+            "Người đứng đầu đơn vị, là người dùng thuộc đơn vị; nhận thông báo khi đơn vị trễ hạn báo cáo"
+        ),
+    )
     # Dated existence (party cells: counts at a date count the cells of that date). Empty founded_on:
     # since before the registry; dissolved_on is set when the unit is made inactive.
     founded_on = models.DateField(_("ngày thành lập"), null=True, blank=True)
@@ -104,6 +117,8 @@ class Unit(CndpModel):
             raise ValidationError({"province": _("Đơn vị cấp tỉnh phải có tỉnh, thành phố.")})
         if self.province_id and self.province.version != "34":
             raise ValidationError({"province": _("Đơn vị hiện hành phải thuộc danh mục 34 tỉnh, thành phố.")})
+        if self.head_id is not None and (self.pk is None or self.head.unit_id != self.pk):
+            raise ValidationError({"head": _("Thủ trưởng đơn vị phải là người dùng thuộc đơn vị này.")})
         node, seen = self.parent, set()
         while node is not None:
             if node.pk == self.pk and self.pk is not None or node.pk in seen:
@@ -183,6 +198,17 @@ class User(AbstractUser):
             return None
         unit = self.unit
         return unit.province_id if unit.kind in PROVINCIAL_KINDS else None
+
+    @cached_property
+    def scope_unit_id(self) -> int | None:
+        """The unit a user is confined to: an officer of a unit of the Ministry (and nothing wider) sees
+        only the records that concern that unit (core.permissions, `unit_scope_path`)."""
+        if self.unit_id is None or self.unit.kind != UnitKind.MINISTRY:
+            return None  # no query for everyone else (the unit is loaded for the province scope anyway)
+        roles = set(self.roles)
+        if Role.MINISTRY_UNIT_OFFICER in roles and roles <= {Role.MINISTRY_UNIT_OFFICER, Role.PARTY_OFFICER}:
+            return self.unit_id
+        return None
 
     @cached_property
     def roles(self) -> list[str]:

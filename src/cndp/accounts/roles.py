@@ -106,6 +106,19 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         **{f"followup.{m}": (VIEW,) for m in FOLLOWUP_MODELS if m != "leader"},
         "followup.progressreport": (VIEW, ADD),  # its Department reports on the tasks assigned to it
     },
+    # An officer of a unit of the Ministry (Vụ, Cục, Văn phòng Bộ): only the tasks its unit leads or
+    # coordinates (core.permissions confines it to them through `unit_scope_path`), reports on its part
+    # and submits its unit's obligations; neither the agency's register nor the leaders' digest.
+    Role.MINISTRY_UNIT_OFFICER: {
+        "places.province": (VIEW,),
+        "accounts.unit": (VIEW,),
+        "obligations.calendarrule": (VIEW,),
+        "obligations.escalationstep": (VIEW,),
+        "obligations.obligation": (VIEW, CHANGE),  # submits its unit's reports
+        "obligations.obligationstep": (VIEW,),
+        **{f"followup.{m}": (VIEW,) for m in FOLLOWUP_MODELS if m != "leader"},
+        "followup.progressreport": (VIEW, ADD),  # reports on its unit's part of a task
+    },
     Role.PARTY_OFFICER: {
         "places.province": (VIEW,),
         "accounts.unit": (VIEW,),

@@ -11,7 +11,7 @@ from cndp.core import generic
 
 class UnitViews(generic.Registry):
     model = Unit
-    queryset = Unit.objects.select_related("parent", "province")
+    queryset = Unit.objects.select_related("parent", "province", "head")
     table = tables.UnitTable
     filterset = filtersets.UnitFilterSet
     form = forms.UnitForm
@@ -26,6 +26,7 @@ class UnitViews(generic.Registry):
         "address",
         "phone",
         "email",
+        "head",
         "is_active",
     ]
     related_tables = [

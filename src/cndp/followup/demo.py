@@ -51,12 +51,15 @@ LEADERS = [
     ("Lương Minh Hải", "Thứ trưởng", 3, ""),
     ("Trịnh Thị Hồng Vân", "Thứ trưởng", 4, ""),
 ]
-# Demo logins of the follow-up: a Deputy Minister (the digest page) and an officer of a Ministry unit that
-# reports on the tasks it leads or coordinates.
+# Demo logins of the follow-up: a Deputy Minister (the digest page), an officer of a Ministry unit that
+# reports on the tasks it leads or coordinates, and that unit's head (told when its reports are 7 days
+# late).
 LOGINS = [
     ("thutruong", "Đinh Văn Thành", "leader", "bct"),
-    ("phapche", "Ngô Thị Bích Thủy", "agency_officer", "bct-vpc"),
+    ("phapche", "Ngô Thị Bích Thủy", "ministry_unit_officer", "bct-vpc"),
+    ("vutruongpc", "Trương Văn Khải", "ministry_unit_officer", "bct-vpc"),
 ]
+HEADS = {"bct-vpc": "vutruongpc"}  # unit → its head's login
 FIRST_NUMBER = 101  # notice numbers 101/TB-BCT … (per year)
 
 # (section, text with {p} the province, lead, coordinators, deadline style)
@@ -203,6 +206,8 @@ def load(stdout) -> None:
             user.set_password(DEMO_PASSWORD)
         user.save()
         user_set_roles(user=user, roles=[role])
+    for code, username in HEADS.items():
+        Unit.objects.filter(code=code, head__isnull=True).update(head=User.objects.get(username=username))
     Leader.objects.filter(full_name="Đinh Văn Thành", user__isnull=True).update(
         user=User.objects.get(username="thutruong")
     )
@@ -414,6 +419,7 @@ def _children(rng, today, plans) -> None:
             submissions=1 if done or reported else 0,
             reminded_on=due - datetime.timedelta(days=7) if due - datetime.timedelta(days=7) <= today else None,
             escalation=late_steps, escalated_on=today if late_steps else None,
+            recurring=task.deadline is None,
         )  # fmt: skip
         obligation.search_folded = obligation.search_text()
         obligations.append(obligation)
@@ -436,7 +442,7 @@ def _children(rng, today, plans) -> None:
 
 
 def logins() -> list[tuple[str, str, str]]:
-    return [(u, "followup", n) for u, n, _r, _c in LOGINS if User.objects.filter(username=u).exists()]
+    return [(u, r, n) for u, n, r, _c in LOGINS if User.objects.filter(username=u).exists()]
 
 
 __all__ = ["load", "logins"]

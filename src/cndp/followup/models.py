@@ -66,6 +66,7 @@ class WorkingSession(CndpModel):
     history = HistoricalRecords()
     search_fields = ("topic", "place", "province__name", "leader__full_name")
     scope_path = "province"
+    unit_scope_path = "notices__tasks__assignments__unit"
     FIELDS = ("date", "leader", "province", "place", "topic", "participants")
 
     class Meta:
@@ -99,6 +100,7 @@ class Notice(CndpModel):
     history = HistoricalRecords()
     search_fields = ("number", "title", "session__province__name", "signer")
     scope_path = "session__province"
+    unit_scope_path = "tasks__assignments__unit"
     FIELDS = ("number", "date", "session", "signer", "title")
 
     class Meta:
@@ -159,6 +161,7 @@ class Task(CndpModel):
     history = HistoricalRecords()
     search_fields = ("content", "place", "notice__number", "lead_unit__name", "province__name")
     scope_path = "province"
+    unit_scope_path = "assignments__unit"  # a Ministry unit: the tasks it leads or coordinates
     FIELDS = (
         "notice",
         "place",
@@ -243,6 +246,7 @@ class Assignment(CndpModel):
 
     history = HistoricalRecords()
     scope_path = "task__province"
+    unit_scope_path = "task__assignments__unit"
 
     class Meta:
         verbose_name = _("đơn vị được giao")
@@ -294,6 +298,7 @@ class ProgressReport(CndpModel):
 
     history = HistoricalRecords()
     scope_path = "assignment__task__province"
+    unit_scope_path = "assignment__task__assignments__unit"
 
     class Meta:
         verbose_name = _("báo cáo tiến độ nhiệm vụ")
@@ -331,6 +336,7 @@ class DeadlineExtension(CndpModel):
 
     history = HistoricalRecords()
     scope_path = "task__province"
+    unit_scope_path = "task__assignments__unit"
 
     class Meta:
         verbose_name = _("gia hạn nhiệm vụ")

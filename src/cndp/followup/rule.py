@@ -1,6 +1,6 @@
 """The reporting calendar's rule for the units' reports on leaders' conclusions (followup.progress): due
 on the task's deadline (a final report, 0 days after), a reminder 7 days before, and escalation — 1 day
-late to the unit, 7 days to its superior unit (the unit's head), 15 days to the agency. The Ministry's own
+late to the unit, 7 days to the unit's head, 15 days to the agency's leaders. The Ministry's own
 follow-up regulation was not found: the rule is marked not checked against a text (UNCONFIRMED).
 
 `ensure_rule` takes the model classes, so the data migration (historical models) and the demo (which
@@ -12,7 +12,7 @@ import datetime
 
 KIND = "followup.progress"
 NAME = "Báo cáo thực hiện kết luận của Lãnh đạo Bộ"
-STEPS = ((1, "province"), (7, "superiors"), (15, "agency"))
+STEPS = ((1, "unit"), (7, "unit_head"), (15, "leaders"))
 
 
 def ensure_rule(CalendarRule, EscalationStep):  # noqa: N803 - model classes

@@ -108,6 +108,9 @@ def _schedule(assignment: Assignment, task: Task, user) -> Obligation:
         unit=unit,
         province=unit.province if unit.province_id else None,
         rule=rule,
+        # a recurring or undated task owes one report per half-year until it is done: the calendar
+        # schedules the next half-year's when one is accepted or has ended
+        recurring=task.deadline_kind != DeadlineKind.DATE,
         user=user,
     )
 
@@ -241,7 +244,13 @@ def may_report(user, assignment: Assignment) -> bool:
 
 
 def _obligation(assignment: Assignment) -> Obligation | None:
-    return Obligation.objects.filter(kind=KIND, object_id=assignment.pk).first()
+    """The unit's report owed on its part: the earliest period still open, else the latest period (a
+    recurring task owes one per half-year)."""
+    mine = Obligation.objects.filter(kind=KIND, object_id=assignment.pk)
+    return (
+        mine.filter(state__in=sorted(calendar.OPEN)).order_by("period_end", "pk").first()
+        or mine.order_by("-period_end", "-pk").first()
+    )
 
 
 @transaction.atomic
@@ -295,7 +304,9 @@ def report_submit(
             task.state = statuses.next_state(task.state, "report_done")
         task._history_user = user
         task.save(update_fields=["percent", "state"])
-    if done:
+    if done or task.deadline_kind != DeadlineKind.DATE:
+        # a done report submits the unit's report; on a recurring or undated task every report is the
+        # half-year's report, submitted for the agency to accept (the next half-year's then follows)
         obligation = _obligation(assignment) or _schedule(assignment, task, user)
         if obligation.state in calendar.OPEN:
             calendar_services.obligation_submit(obligation=obligation, user=user)
@@ -304,8 +315,12 @@ def report_submit(
 
 def _lead_obligation(task: Task) -> Obligation:
     lead = Assignment.objects.get(task=task, role=Role.LEAD)
-    obligation = _obligation(lead)
-    if obligation is None or obligation.state != calendar.SUBMITTED:
+    obligation = (
+        Obligation.objects.filter(kind=KIND, object_id=lead.pk, state=calendar.SUBMITTED)
+        .order_by("-period_end", "-pk")
+        .first()
+    )
+    if obligation is None:
         raise ServiceError(_("Đơn vị chủ trì chưa báo cáo hoàn thành nhiệm vụ."))
     return obligation
 
@@ -404,15 +419,26 @@ def deadline_extend(
         "r": reason,
         "who": agreed_by,
     }
-    for obligation in Obligation.objects.select_for_update().filter(
-        kind=KIND,
-        object_id__in=Assignment.objects.filter(task=task).values("pk"),
-        state__in=sorted(calendar.OPEN),
+    moved = set()
+    for obligation in (
+        Obligation.objects.select_for_update()
+        .filter(
+            kind=KIND,
+            object_id__in=Assignment.objects.filter(task=task).values("pk"),
+            state__in=sorted(calendar.OPEN),
+        )
+        .order_by("-period_end", "-pk")
     ):
+        if obligation.object_id in moved:
+            continue  # an earlier half-year's report of a recurring task stays owed as it was
+        moved.add(obligation.object_id)
         obligation.period_end = obligation.due_on = new_deadline
         obligation.reminded_on, obligation.escalation, obligation.escalated_on = None, 0, None
+        obligation.recurring = False  # a dated task owes one report, by its deadline
         obligation._history_user = user
-        obligation.save(update_fields=["period_end", "due_on", "reminded_on", "escalation", "escalated_on"])
+        obligation.save(
+            update_fields=["period_end", "due_on", "reminded_on", "escalation", "escalated_on", "recurring"]
+        )
         step = ObligationStep(
             obligation=obligation, action=Action.RESCHEDULE, at=now, by=user, comment=comment
         )

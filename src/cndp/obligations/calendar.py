@@ -36,10 +36,15 @@ RETURNED = "needs_revision"  # trả lại, yêu cầu bổ sung
 ACCEPTED = "accepted"  # đã chấp nhận
 OPEN = frozenset({PENDING, RETURNED})  # the owing side still owes something
 
-# Escalation audiences (choices.Audience): whom a late obligation is reported to.
-SUPERIORS = "superiors"  # the owing unit's superior unit
-PROVINCE = "province"  # the province's Department of Industry and Trade
-AGENCY = "agency"  # the agency (Cục)
+# Escalation audiences (choices.Audience): whom a late obligation is reported to. The owing side (the
+# owing unit's officers, or the owing province's) is told at every step reached, whatever its audience.
+UNIT = "unit"  # the owing unit's officers (the owing side only)
+UNIT_HEAD = "unit_head"  # the owing unit's head (accounts.Unit.head)
+SUPERIORS = "superiors"  # the owing unit's superior unit (its officers)
+PROVINCE = "province"  # the province's Department of Industry and Trade (its officers)
+AGENCY = "agency"  # the agency (Cục): its officers
+LEADERS = "leaders"  # the agency's leaders (users of the leader role not confined to a province)
+AUDIENCES = (UNIT, UNIT_HEAD, SUPERIORS, PROVINCE, AGENCY, LEADERS)
 
 # Where an obligation stands on a day.
 NOT_DUE = "not_due"
@@ -152,6 +157,20 @@ def redate(basis: str, period_end: datetime.date, rule: Rule) -> tuple[datetime.
         return period_end, period_end + datetime.timedelta(days=rule.final_days)
     cutoff, due_on = cutoff_and_due(period_end.year, period_end.month, rule.due_day, rule.cutoff_day)
     return cutoff, due_on
+
+
+def next_period(basis: str, period_end: datetime.date, rule: Rule) -> tuple[datetime.date, datetime.date]:
+    """(period_end, due_on) of the report a recurring obligation owes next: the period of the rule's
+    length after `period_end` (a month's last day stays the month's last day: 30/6 → 31/12 for a
+    half year), due as `redate` dates it."""
+    months = PERIOD_MONTHS[rule.period_type]
+    index = period_end.month - 1 + months
+    year, month = period_end.year + index // 12, index % 12 + 1
+    month_end = (period_end + datetime.timedelta(days=1)).day == 1
+    end = day(year, month, 31 if month_end else period_end.day)
+    if basis == FINAL:
+        return redate(FINAL, end, rule)
+    return redate(PERIODIC, end, rule)
 
 
 @dataclass(frozen=True)

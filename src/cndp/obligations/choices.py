@@ -34,9 +34,12 @@ class State(models.TextChoices):
 class Audience(models.TextChoices):
     """Báo trễ hạn cho ai."""
 
+    UNIT = calendar.UNIT, _("Đơn vị phải báo cáo")
+    UNIT_HEAD = calendar.UNIT_HEAD, _("Thủ trưởng đơn vị phải báo cáo")
     SUPERIORS = calendar.SUPERIORS, _("Đơn vị cấp trên của đơn vị phải báo cáo")
     PROVINCE = calendar.PROVINCE, _("Sở Công Thương của tỉnh")
     AGENCY = calendar.AGENCY, _("Cục")
+    LEADERS = calendar.LEADERS, _("Lãnh đạo")
 
 
 class Action(models.TextChoices):

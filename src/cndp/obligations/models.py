@@ -188,10 +188,20 @@ class Obligation(CndpModel):
     reminded_on = models.DateField(_("đã nhắc ngày"), null=True, blank=True)
     escalation = models.PositiveSmallIntegerField(_("báo trễ hạn (bước)"), default=0)
     escalated_on = models.DateField(_("báo trễ hạn ngày"), null=True, blank=True)
+    recurring = models.BooleanField(
+        _("báo cáo lặp lại theo kỳ"),
+        default=False,
+        db_default=False,  # rows inserted by SQL (the indicators' demo, the job's INSERT … SELECT) too
+        help_text=_(
+            "Khi kỳ này được chấp nhận hoặc đã kết thúc, lịch tự lập nghĩa vụ báo cáo kỳ sau, "
+            "cho đến khi không còn phải báo cáo"
+        ),
+    )
 
     history = HistoricalRecords()
     search_fields = ("title",)
     scope_path = "province"
+    unit_scope_path = "unit"  # an officer of a unit of the Ministry: its unit's obligations
     FIELDS = (
         "kind_label",
         "title",
@@ -206,6 +216,7 @@ class Obligation(CndpModel):
         "reminded_on",
         "escalation",
         "escalated_on",
+        "recurring",
     )
 
     class Meta:
@@ -217,8 +228,9 @@ class Obligation(CndpModel):
             models.Index(fields=["content_type", "object_id"], name="oblig_subject"),
         ]
         constraints = [
+            # one report per thing owed and period: a recurring obligation's next period is another row
             models.UniqueConstraint(
-                fields=["kind", "content_type", "object_id"], name="oblig_unique_subject"
+                fields=["kind", "content_type", "object_id", "period_end"], name="oblig_unique_subject_period"
             ),
         ]
 
@@ -260,6 +272,7 @@ class ObligationStep(CndpModel):
 
     history = HistoricalRecords()
     scope_path = "obligation__province"
+    unit_scope_path = "obligation__unit"
 
     class Meta:
         verbose_name = _("bước của nghĩa vụ báo cáo")

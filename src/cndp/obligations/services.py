@@ -14,11 +14,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import connection, models, transaction
-from django.db.models import Q, Value
+from django.db.models import Exists, OuterRef, Q, Value
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from cndp.accounts.choices import Role
+from cndp.accounts.choices import PROVINCIAL_KINDS, Role, UnitKind
+from cndp.accounts.models import Unit
 from cndp.core.permissions import can, require, user_province_id
 from cndp.core.services import ScopeViolation, ServiceError, scope_check
 from cndp.core.text import nfc
@@ -55,10 +56,13 @@ def obligation_schedule(
     unit=None,
     province=None,
     rule: CalendarRule | None = None,
+    recurring: bool = False,
     user=None,
 ) -> Obligation:
     """Lập lịch — one obligation owed for `subject` (idempotent: the one already scheduled is returned).
-    Called by the domain services that decide what is owed; their own permission check comes first."""
+    Called by the domain services that decide what is owed; their own permission check comes first.
+    A `recurring` one is owed every period of its rule: the calendar schedules the next period's
+    (`obligation_schedule_next`) while the kind says it is still owed."""
     content_type = ContentType.objects.get_for_model(subject)
     existing = Obligation.objects.filter(kind=kind, content_type=content_type, object_id=subject.pk).first()
     if existing is not None:
@@ -74,6 +78,7 @@ def obligation_schedule(
         basis=basis,
         period_end=period_end,
         due_on=due_on,
+        recurring=recurring,
     )
     obligation._history_user = user
     obligation.full_clean()
@@ -139,7 +144,100 @@ def obligation_review(
     obligation._history_user = user
     obligation.save(update_fields=fields)
     _step(obligation, Action.ACCEPT if verdict == calendar.ACCEPTED else Action.RETURN, user, at, comment)
+    if verdict == calendar.ACCEPTED:
+        obligation_schedule_next(obligation=obligation, user=user)  # after the kind's hooks ran
     return obligation
+
+
+def _plain_rule(rule_id: int | None) -> calendar.Rule:
+    if rule_id is None:
+        return calendar.Rule()
+    return CalendarRule.objects.prefetch_related("steps").get(pk=rule_id).as_rule()
+
+
+@transaction.atomic
+def obligation_schedule_next(*, obligation: Obligation, user=None) -> Obligation | None:
+    """Lập lịch kỳ sau — the next period's obligation of a recurring one (its period after this one's,
+    under its rule), while its kind says the thing is still owed (e.g. the task is not done). Idempotent:
+    the one already scheduled for that period is returned (one per thing owed and period, a constraint
+    of the database)."""
+    if not obligation.recurring:
+        return None
+    if not Obligation.objects.filter(selectors.still_owed(), pk=obligation.pk).exists():
+        return None
+    period_end, due_on = calendar.next_period(
+        obligation.basis, obligation.period_end, _plain_rule(obligation.rule_id)
+    )
+    found = Obligation.objects.filter(
+        kind=obligation.kind,
+        content_type_id=obligation.content_type_id,
+        object_id=obligation.object_id,
+        period_end=period_end,
+    ).first()
+    if found is not None:
+        return found
+    following = Obligation(
+        kind=obligation.kind,
+        title=obligation.title,
+        content_type_id=obligation.content_type_id,
+        object_id=obligation.object_id,
+        unit_id=obligation.unit_id,
+        province_id=obligation.province_id,
+        rule_id=obligation.rule_id,
+        basis=obligation.basis,
+        period_end=period_end,
+        due_on=due_on,
+        recurring=True,
+    )
+    following._history_user = user
+    following.full_clean()
+    following.save()
+    _step(following, Action.SCHEDULE, user)
+    return following
+
+
+def _schedule_ended_periods(today: datetime.date, now, rules: dict) -> int:
+    """The daily job's part of recurrence: every recurring obligation still owed whose period has ended
+    and that has no later period yet gets the next one (whatever its own state: a period unreported is
+    still owed, and so is the next). A constant number of queries; the database's constraint keeps it to
+    one per period even when two jobs run at once."""
+    later = Obligation.objects.filter(
+        kind=OuterRef("kind"),
+        content_type_id=OuterRef("content_type_id"),
+        object_id=OuterRef("object_id"),
+        period_end__gt=OuterRef("period_end"),
+    )
+    ended = (
+        Obligation.objects.filter(selectors.still_owed(), recurring=True, period_end__lt=today)
+        .exclude(Exists(later))
+        .order_by("pk")
+    )
+    made = []
+    for o in ended:
+        period_end, due_on = calendar.next_period(
+            o.basis, o.period_end, rules.get(o.rule_id) or calendar.Rule()
+        )
+        made.append(
+            Obligation(
+                kind=o.kind,
+                title=o.title,
+                content_type_id=o.content_type_id,
+                object_id=o.object_id,
+                unit_id=o.unit_id,
+                province_id=o.province_id,
+                rule_id=o.rule_id,
+                basis=o.basis,
+                period_end=period_end,
+                due_on=due_on,
+                recurring=True,
+            )
+        )
+    if not made:
+        return 0
+    Obligation.objects.bulk_create(made, batch_size=500, ignore_conflicts=True)
+    steps = ObligationStep.objects.filter(obligation=OuterRef("pk"))
+    _insert_steps(Obligation.objects.filter(recurring=True).exclude(Exists(steps)), Action.SCHEDULE, now)
+    return len(made)
 
 
 def obligation_accept(*, obligation: Obligation, user, at=None) -> Obligation:
@@ -200,34 +298,81 @@ def _emails(users) -> list[str]:
     return sorted({u.email for u in users if u.email})
 
 
-class _Officers:
-    """Active officers by province, by unit and the agency (one query and its prefetch)."""
+class _Audiences:
+    """Who hears of a late obligation, read once per run whatever the number of obligations (three
+    queries): active officers by province, by unit, the provinces' Departments and the agency; the units'
+    heads; the agency's leaders (the leader role, not confined to a province)."""
+
+    OFFICERS = (Role.PROVINCE_OFFICER, Role.AGENCY_OFFICER, Role.MINISTRY_UNIT_OFFICER)
 
     def __init__(self):
         users = (
             get_user_model()
-            .objects.filter(is_active=True, groups__name__in=[Role.PROVINCE_OFFICER, Role.AGENCY_OFFICER])
+            .objects.filter(is_active=True, groups__name__in=[*self.OFFICERS, Role.LEADER])
             .select_related("unit")
             .prefetch_related("groups")
             .distinct()
         )
         self.by_province: dict[int, list] = defaultdict(list)
         self.by_unit: dict[int, list] = defaultdict(list)
+        self.department: dict[int, list] = defaultdict(list)  # the province's Department's officers
         self.agency: list = []
+        self.leaders: list = []
         for user in users:
             names = {g.name for g in user.groups.all()}
+            provincial = bool(user.unit and user.unit.kind in PROVINCIAL_KINDS)
+            if Role.LEADER in names and not provincial:
+                self.leaders.append(user)
             if Role.AGENCY_OFFICER in names:
                 self.agency.append(user)
             if Role.PROVINCE_OFFICER in names and user.unit and user.unit.province_id:
                 self.by_province[user.unit.province_id].append(user)
-            if user.unit_id:
+                if user.unit.kind == UnitKind.DOIT:
+                    self.department[user.unit.province_id].append(user)
+            if user.unit_id and names & set(self.OFFICERS):
                 self.by_unit[user.unit_id].append(user)
+        self.heads: dict[int, str] = dict(
+            Unit.objects.filter(head__is_active=True).exclude(head__email="").values_list("pk", "head__email")
+        )
 
-    def owing_side(self, province_id, unit_id) -> list:
-        return self.by_province[province_id] if province_id else self.by_unit.get(unit_id, [])
+    def owing_side(self, province_id, unit_id, *, without_head: bool = False) -> list:
+        """The owing province's officers (or the owing unit's); under a rule that escalates to the
+        unit's head, the head is left out of the unit's routine notices and told at that step."""
+        users = self.by_province[province_id] if province_id else self.by_unit.get(unit_id, [])
+        head = self.heads.get(unit_id) if without_head else None
+        return [u for u in users if u.email != head] if head else users
+
+    def of(self, audience: str, row, owing: tuple[str, ...]) -> tuple[tuple[str, ...], int]:
+        """The addresses a step's audience adds for an obligation row (those the owing side's notice
+        already reaches left out), and the key that groups its lines into one e-mail."""
+        if audience == calendar.UNIT_HEAD:
+            head = self.heads.get(row["unit_id"])
+            found, key = ([head] if head else []), row["unit_id"] or 0
+        elif audience == calendar.SUPERIORS:
+            parent = row["unit__parent_id"]
+            found, key = (_emails(self.by_unit.get(parent, [])) if parent else []), parent or 0
+        elif audience == calendar.PROVINCE:
+            found, key = _emails(self.department.get(row["province_id"], [])), row["province_id"] or 0
+        elif audience == calendar.AGENCY:
+            found, key = _emails(self.agency), 0
+        elif audience == calendar.LEADERS:
+            found, key = _emails(self.leaders), 0
+        else:  # UNIT: the owing side, told at every step anyway
+            found, key = [], 0
+        return tuple(sorted(set(found) - set(owing))), key
 
 
-_ROW = ("pk", "kind", "title", "due_on", "province_id", "province__name", "unit_id", "unit__parent_id")
+_ROW = (
+    "pk",
+    "kind",
+    "title",
+    "due_on",
+    "province_id",
+    "province__name",
+    "unit_id",
+    "unit__name",
+    "unit__parent_id",
+)
 
 
 def _insert_steps(queryset, action: str, now, level: int = 0, audience: str = "") -> None:
@@ -272,8 +417,9 @@ def obligations_follow_up(*, today: datetime.date | None = None) -> list[Notice]
     today = today or timezone.localdate()
     now = timezone.now()
     rules = [(r.pk, r.as_rule(list(r.steps.all()))) for r in CalendarRule.objects.prefetch_related("steps")]
+    _schedule_ended_periods(today, now, dict(rules))  # recurring obligations: the next period's
     rules.append((None, calendar.Rule()))  # obligations scheduled without a rule: the defaults
-    officers = _Officers()
+    audiences = _Audiences()
     owed = Obligation.objects.filter(selectors.still_owed(), state__in=sorted(calendar.OPEN))
     # (kind, event, recipients) → lines; events: "remind", "late", and an audience for escalations
     groups: dict[tuple, list[str]] = defaultdict(list)
@@ -285,6 +431,7 @@ def obligations_follow_up(*, today: datetime.date | None = None) -> list[Notice]
         }
 
     for rule_id, rule in rules:
+        head = calendar.UNIT_HEAD in {s.audience for s in rule.steps}
         mine = owed.filter(rule_id=rule_id) if rule_id else owed.filter(rule__isnull=True)
         # Escalations, highest step first (the due-date ranges of the steps do not overlap).
         for level in range(len(rule.steps), 0, -1):
@@ -301,17 +448,22 @@ def obligations_follow_up(*, today: datetime.date | None = None) -> list[Notice]
             for row in rows:
                 days = (today - row["due_on"]).days
                 text = _("%(line)s (quá hạn %(d)s ngày)") % {"line": line(row), "d": days}
-                owing = tuple(_emails(officers.owing_side(row["province_id"], row["unit_id"])))
+                owing = tuple(
+                    _emails(audiences.owing_side(row["province_id"], row["unit_id"], without_head=head))
+                )
                 groups[(row["kind"], "late", owing, row["province_id"] or 0)].append(text)
-                audiences = {s.audience for s in rule.steps[row["escalation"] : level]}
-                if calendar.AGENCY in audiences:
-                    where = row["province__name"] or ""
-                    groups[(row["kind"], calendar.AGENCY, tuple(_emails(officers.agency)), 0)].append(
-                        f"{text} — {where}" if where else text
-                    )
-                if calendar.SUPERIORS in audiences and row["unit__parent_id"]:
-                    superiors = tuple(_emails(officers.by_unit.get(row["unit__parent_id"], [])))
-                    groups[(row["kind"], calendar.SUPERIORS, superiors, row["unit__parent_id"])].append(text)
+                # the agency's lines name the province, the leaders' the owing unit (or the province)
+                where = {
+                    calendar.AGENCY: row["province__name"] or "",
+                    calendar.LEADERS: row["unit__name"] or row["province__name"] or "",
+                }
+                for audience in dict.fromkeys(s.audience for s in rule.steps[row["escalation"] : level]):
+                    recipients, key = audiences.of(audience, row, owing)
+                    if recipients:
+                        place = where.get(audience)
+                        groups[(row["kind"], audience, recipients, key)].append(
+                            f"{text} — {place}" if place else text
+                        )
             _insert_steps(late, Action.ESCALATE, now, level, step.audience)
             late.update(escalation=level, escalated_on=today)
         # Reminders: entering the window, once.
@@ -320,7 +472,9 @@ def obligations_follow_up(*, today: datetime.date | None = None) -> list[Notice]
         rows = list(remind.select_for_update(of=("self",)).values(*_ROW).order_by("due_on", "pk"))
         if rows:
             for row in rows:
-                owing = tuple(_emails(officers.owing_side(row["province_id"], row["unit_id"])))
+                owing = tuple(
+                    _emails(audiences.owing_side(row["province_id"], row["unit_id"], without_head=head))
+                )
                 groups[(row["kind"], "remind", owing, row["province_id"] or 0)].append(line(row))
             _insert_steps(remind, Action.REMIND, now)
             remind.update(reminded_on=today)
@@ -328,7 +482,7 @@ def obligations_follow_up(*, today: datetime.date | None = None) -> list[Notice]
 
 
 def _notices(groups) -> list[Notice]:
-    order = {"remind": 0, "late": 1, calendar.SUPERIORS: 2, calendar.AGENCY: 3}
+    order = {"remind": 0, "late": 1, **{a: i for i, a in enumerate(calendar.AUDIENCES, start=2)}}
     notices = []
     with translation.override(settings.LANGUAGE_CODE):
         for (kind_key, event, recipients, _place), lines in sorted(
@@ -344,6 +498,12 @@ def _notices(groups) -> list[Notice]:
                 subject = _("[CNĐP] %(n)s %(what)s quá hạn") % what
             elif event == calendar.SUPERIORS:
                 subject = _("[CNĐP] %(n)s %(what)s của đơn vị cấp dưới quá hạn") % what
+            elif event == calendar.UNIT_HEAD:
+                subject = _("[CNĐP] %(n)s %(what)s của đơn vị do đồng chí phụ trách quá hạn") % what
+            elif event == calendar.PROVINCE:
+                subject = _("[CNĐP] %(n)s %(what)s của đơn vị trong tỉnh quá hạn") % what
+            elif event == calendar.LEADERS:
+                subject = _("[CNĐP] Báo cáo Lãnh đạo: %(n)s %(what)s quá hạn") % what
             else:
                 what["what"] = str(kind.short or kind.label)
                 subject = _("[CNĐP] %(n)s %(what)s quá hạn đã báo Sở Công Thương nhưng chưa nộp") % what
@@ -359,6 +519,7 @@ __all__ = [
     "obligation_return",
     "obligation_review",
     "obligation_schedule",
+    "obligation_schedule_next",
     "obligation_submit",
     "obligations_follow_up",
     "rule_apply",

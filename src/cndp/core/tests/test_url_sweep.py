@@ -1,5 +1,5 @@
 """Rà soát quyền theo địa chỉ: every URL pattern of the project, filled with real demo records, fetched
-(GET) as an anonymous visitor and as each of the seven demo users, and checked against an explicit table
+(GET) as an anonymous visitor and as each of the eight demo users, and checked against an explicit table
 of who may open it. A regression net for the permission and province-scope rules:
 
 - anonymous: a redirect to the login page, or 401/403 from the API — never a page with data;
@@ -8,6 +8,8 @@ of who may open it. A regression net for the permission and province-scope rules
 - a province officer never sees another province's record: every province-scoped record below is taken
   from Đà Nẵng, so Hà Nội's officer gets 404 on each of them (Đà Nẵng's officer gets the page), and none
   of them shows up in any page Hà Nội's officer gets;
+- an officer of a unit of the Ministry (confined to its unit) gets 404 on a record that does not
+  concern its unit (a task it neither leads nor coordinates, and what hangs on it);
 - nobody ever gets a 5xx.
 
 Who may open a page comes from `accounts/roles.py` (ROLE_PERMISSIONS): the table names the permissions a
@@ -54,6 +56,7 @@ ROLES = [
     "party_officer",
     "counting_board",
     "leader",
+    "ministry_unit_officer",
 ]
 OTHER_PROVINCE = "48"  # Đà Nẵng (province_officer_2's): the province of every scoped record swept
 
@@ -484,7 +487,19 @@ def _expected(route: Route, user, obj) -> str:
     confined = getattr(user, "scope_province_id", None)
     if confined and province is not None and province.pk != confined and expect.ok != 405:
         return "404"  # another province's record: its existence is not disclosed
+    if not _concerns_unit(user, obj) and expect.ok != 405:
+        return "404"  # a Ministry unit's officer: a record that does not concern its unit
     return str(expect.ok) if expect.ok else "not 5xx"
+
+
+def _concerns_unit(user, obj) -> bool:
+    """For an officer of a unit of the Ministry (confined to its unit), does the record concern the unit
+    (its model's `unit_scope_path` leads to it)? True for everyone else and for unscoped records."""
+    unit_id = getattr(user, "scope_unit_id", None)
+    path = getattr(type(obj), "unit_scope_path", None) if obj is not None else None
+    if not unit_id or not path:
+        return True
+    return type(obj)._base_manager.filter(pk=obj.pk, **{path: unit_id}).exists()
 
 
 def _matches(response, expected: str) -> bool:

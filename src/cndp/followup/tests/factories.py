@@ -53,14 +53,16 @@ def tasks(notice: Notice, *specs, user=None):
     return services.notice_tasks_create(notice=notice, tasks=inputs, user=user or agency())
 
 
-def member_of(code: str, username: str) -> User:
-    """A user of the unit (agency officer role: the Ministry's units report with it)."""
+def member_of(code: str, username: str, role: str = "ministry_unit_officer", email: str = "") -> User:
+    """A user of the unit (by default an officer of a unit of the Ministry, the role its units report
+    with)."""
     from cndp.accounts.services import user_set_roles
 
     user, _ = User.objects.get_or_create(
         username=username, defaults={"full_name": username, "unit": unit(code)}
     )
     user.unit = unit(code)
+    user.email = email or user.email
     user.save()
-    user_set_roles(user=user, roles=["agency_officer"])
+    user_set_roles(user=user, roles=[role])
     return User.objects.select_related("unit").get(pk=user.pk)

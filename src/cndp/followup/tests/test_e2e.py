@@ -2,7 +2,8 @@
 notice's numbered list and gets its tasks, assigns them and saves; the lead unit reports progress, then
 completion; the agency confirms; a task that went overdue shows in the leader's weekly digest (the e-mail
 in the outbox and the page) and on the province's page; a unit that is neither lead nor coordinator
-cannot report (no form on the page, 403 from the API). Screenshots: test-artifacts/followup-*.png, and
+cannot report (no form on the page, 403 from the API; an officer of a Ministry unit not assigned: 404,
+the task is outside its unit's scope); the calendar escalates the overdue task to the agency's leaders. Screenshots: test-artifacts/followup-*.png, and
 the periodic report's PDF: test-artifacts/followup-report.pdf."""
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from cndp.core.demo import DEMO_PASSWORD
 from cndp.core.tests.browser import ARTIFACTS, new_page, shooter
 from cndp.followup.models import Leader, Notice, Task, WorkingSession
 from cndp.followup.tasks import followup_weekly_digest
+from cndp.obligations.tasks import obligations_remind
 from cndp.places.models import Province
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -114,6 +116,21 @@ def test_paste_assign_report_confirm_overdue_digest_and_province_page(browser, l
     assert refused.status == 403
     assert "Chỉ đơn vị chủ trì hoặc phối hợp" in refused.json()["detail"]
     assert first.assignments.get(role="lead").reports.count() == 2
+    # … nor can an officer of a Ministry unit not assigned to the task (Vụ Pháp chế on the task of the
+    # Cục Công nghiệp địa phương): the task is outside its unit's scope, in the page and in the API.
+    outsider = lead.goto(live_server.url + overdue.get_absolute_url())
+    assert outsider.status == 404
+    token = api.post(live_server.url + "/api/token/", form={"username": "phapche", "password": DEMO_PASSWORD})
+    outsider = api.post(
+        live_server.url + "/api/followup/reports/",
+        data={
+            "assignment": overdue.assignments.get(role="lead").pk,
+            "text": "Không thuộc đơn vị",
+            "percent": 5,
+        },
+        headers={"Authorization": f"Token {token.json()['token']}"},
+    )
+    assert outsider.status == 404 and not overdue.assignments.get(role="lead").reports.exists()
 
     # The agency confirms.
     with agency.expect_navigation():
@@ -135,6 +152,13 @@ def test_paste_assign_report_confirm_overdue_digest_and_province_page(browser, l
     assert "777/TB-BCT" in overdue_part and "Thành phố Hà Nội" in overdue_part
     assert "777/TB-BCT" in leader_page.locator("#digest-completed").inner_text()
     shot(leader_page, "5-digest")
+
+    # The calendar's escalation of the overdue task's reports: the unit, then its head, then, 15 days
+    # late, the agency's leaders (the daily job the worker runs; its e-mails in the outbox).
+    mail.outbox.clear()
+    obligations_remind.enqueue((yesterday + datetime.timedelta(days=15)).isoformat())
+    to_leaders = [m for m in mail.outbox if "Báo cáo Lãnh đạo" in m.subject and "777/TB-BCT" in m.body]
+    assert to_leaders and {"thutruong@moit.local", "lanhdao@cndp.local"} <= set(to_leaders[0].to)
 
     # … and on the province's page.
     province = new_page(browser, live_server, "sohanoi")

@@ -7,16 +7,21 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from cndp.accounts.models import Unit
 from cndp.core.services import ServiceError
 from cndp.followup import selectors, services, statuses
 from cndp.followup.models import Task
 from cndp.followup.progress import KIND
 from cndp.followup.tests import factories as f
+from cndp.obligations import calendar
 from cndp.obligations import services as calendar_services
 from cndp.obligations.models import Obligation
+from cndp.obligations.tasks import obligations_remind
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -165,26 +170,114 @@ def test_the_sql_status_agrees_with_the_plain_rule(demo):
         assert gov == statuses.gov_status(deadline, completed_on, today)
 
 
-def test_the_daily_job_reminds_then_escalates_a_unit_then_its_head_then_the_agency(demo, mailoutbox):
-    from cndp.obligations.services import obligations_follow_up
+OFFICER, HEAD = "phapche@example.vn", "vutruong@example.vn"
+LEADERS = {"lanhdao@cndp.local", "thutruong@moit.local"}  # the demo's leader role, agency-wide
+DUE = D(2031, 3, 31)
 
-    notice = f.notice()
-    (task,) = f.tasks(notice, ("bct-vpc", [], D(2031, 3, 31)))
+
+def _late_unit_task():
+    """A task led by Vụ Pháp chế due on DUE, with an officer of the unit and its head."""
+    (task,) = f.tasks(f.notice(), ("bct-vpc", [], DUE))
+    f.member_of("bct-vpc", "phapche_test", email=OFFICER)
+    head = f.member_of("bct-vpc", "vutruong_test", email=HEAD)
+    f.member_of("bct", "bo_test", email="bo@example.vn")  # the unit's superior unit: no longer told
+    Unit.objects.filter(code="bct-vpc").update(head=head)
+    return task
+
+
+# whom the table watches: the unit's officer, its head, the leaders, its superior unit's officer and the
+# agency's officer (the demo's other officers of the unit are told with the officer)
+WATCHED = {OFFICER, HEAD, *LEADERS, "bo@example.vn", "chuyenvien@cndp.local"}
+
+
+def _mailed(task, day) -> set[str]:
+    """Who (of WATCHED) the worker's daily job e-mails about the task on `day` (mail.outbox)."""
+    mail.outbox.clear()
+    obligations_remind.enqueue(day.isoformat())
+    return {to for m in mail.outbox if task.notice.number in m.body for to in m.to} & WATCHED
+
+
+@pytest.mark.parametrize(
+    ("days_late", "told"),
+    [
+        (-8, set()),
+        (-7, {OFFICER}),  # the reminder, to the unit
+        (0, {OFFICER}),
+        (1, {OFFICER}),  # 1 day late: the unit
+        (6, {OFFICER}),
+        (7, {OFFICER, HEAD}),  # 7 days: the unit's head as well
+        (14, {OFFICER, HEAD}),
+        (15, {OFFICER, HEAD, *LEADERS}),  # 15 days: the agency's leaders (every step passed, at once)
+        (40, {OFFICER, HEAD, *LEADERS}),
+    ],
+)
+def test_days_late_decide_who_the_daily_job_emails_unit_then_head_then_leaders(demo, days_late, told):
+    task = _late_unit_task()
+    assert _mailed(task, DUE + datetime.timedelta(days=days_late)) == told
+
+
+def test_each_notice_goes_once_unit_then_head_then_leaders_and_is_recorded(demo):
+    task = _late_unit_task()
+    runs = [(-7, {OFFICER}), (-6, set()), (1, {OFFICER}), (2, set()), (7, {OFFICER, HEAD}), (8, set())]
+    runs += [(15, {OFFICER, *LEADERS}), (16, set())]
+    subjects = {}
+    for days, told in runs:
+        assert _mailed(task, DUE + datetime.timedelta(days=days)) == told, days
+        mine = [m for m in mail.outbox if task.notice.number in m.body]
+        subjects.update({to: m.subject for m in mine for to in m.to if to in WATCHED - {OFFICER}})
+    assert "do đồng chí phụ trách quá hạn" in subjects[HEAD]
+    assert all("Báo cáo Lãnh đạo" in subjects[leader] for leader in LEADERS)
+    obligation = _obligations(task)["bct-vpc"]
+    steps = list(obligation.steps.order_by("pk").values_list("action", "level", "audience"))
+    assert steps[1:] == [("remind", 0, ""), ("escalate", 1, "unit"), ("escalate", 2, "unit_head")] + [
+        ("escalate", 3, "leaders")
+    ]
+
+
+def test_a_recurring_task_owes_one_report_per_half_year_until_it_is_done(demo):
+    """Accepting a half-year's report schedules the next half-year's; the daily job schedules it too when
+    a half-year ends unreported; twice is once; none after the task is done."""
+    (task,) = f.tasks(f.notice(), ("bct-vpc", [], None))
+    assert task.deadline_kind == "recurring"
+    lead = task.assignments.get()
     officer = f.member_of("bct-vpc", "phapche_test")
-    officer.email = "phapche@example.vn"
-    officer.save()
-    head = f.member_of("bct", "vanphongbo_test")  # the Ministry, the unit's superior
-    head.email = "bo@example.vn"
-    head.save()
 
-    def mails(day):
-        return [
-            (n.subject, n.recipients)
-            for n in obligations_follow_up(today=day)
-            if any(notice.number in x for x in n.lines)
-        ]
+    def mine():
+        return Obligation.objects.filter(kind=KIND, object_id=lead.pk).order_by("period_end")
 
-    assert any("phapche@example.vn" in r and "sắp đến hạn" in s for s, r in mails(D(2031, 3, 25)))
-    assert any("phapche@example.vn" in r and "quá hạn" in s for s, r in mails(D(2031, 4, 1)))
-    assert any("bo@example.vn" in r for s, r in mails(D(2031, 4, 7)))
-    assert any("chuyenvien@cndp.local" in r for s, r in mails(D(2031, 4, 15)))
+    (first,) = mine()
+    assert first.recurring and first.due_on == services.undated_due(timezone.localdate())
+
+    services.report_submit(assignment=lead, user=officer, text="Đã rà soát, đang triển khai", percent=40)
+    first.refresh_from_db()
+    assert first.state == "submitted"  # every report of a recurring task is the half-year's report
+    calendar_services.obligation_accept(obligation=first, user=f.agency())
+    second = mine().last()
+    half = calendar.next_period("final", first.period_end, calendar.Rule(final_days=0))
+    assert (second.period_end, second.due_on, second.state, second.recurring) == (*half, "pending", True)
+    assert list(second.steps.values_list("action", flat=True)) == ["schedule"]
+    assert calendar_services.obligation_schedule_next(obligation=first, user=f.agency()) == second
+    assert mine().count() == 2  # idempotent
+
+    # The second half-year ends unreported: the daily job owes the third, once however often it runs.
+    after = second.period_end + datetime.timedelta(days=1)
+    calendar_services.obligations_follow_up(today=after)
+    calendar_services.obligations_follow_up(today=after)
+    assert mine().count() == 3
+    third = mine().last()
+    assert third.period_end == calendar.next_period("final", second.period_end, calendar.Rule())[0]
+    assert list(third.steps.values_list("action", flat=True)) == ["schedule"]
+
+    # Done and confirmed: nothing more is owed, nothing more is scheduled.
+    services.report_submit(assignment=lead, user=officer, text="Hoàn thành", percent=100, done=True)
+    services.task_confirm(task=task, user=f.agency())
+    task.refresh_from_db()
+    assert task.state == "done"
+    calendar_services.obligations_follow_up(today=third.period_end + datetime.timedelta(days=1))
+    assert mine().count() == 3
+    with pytest.raises(IntegrityError):  # one report per thing owed and period, kept by the database
+        with transaction.atomic():
+            Obligation.objects.create(
+                kind=KIND, title="x", content_type=third.content_type, object_id=lead.pk,
+                period_end=third.period_end, due_on=third.due_on,
+            )  # fmt: skip

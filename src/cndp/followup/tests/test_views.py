@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from cndp.followup.models import Task
 from cndp.followup.tests import factories as f
 from cndp.followup.tests.test_parsing import NOTICE
+from cndp.obligations.models import Obligation
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -245,3 +246,70 @@ def test_a_notice_is_entered_with_its_pdf_which_only_its_scope_downloads(client_
         client_for("province_officer_2").get(reverse("followup:notice_file", args=[notice.pk])).status_code
         == 404
     )
+
+
+def test_a_ministry_units_officer_sees_and_reports_on_its_units_tasks_only(client_for, demo):
+    """Cán bộ đơn vị thuộc Bộ: the tasks its unit leads or coordinates (pages and API), reports on its
+    part; not another unit's task (404), not the agency's powers (403)."""
+    from rest_framework.test import APIClient
+
+    notice = f.notice()
+    led, coordinated, other = f.tasks(
+        notice, ("bct-vpc", [], D(2040, 9, 30)), ("bct-cn", ["bct-vpc"], D(2040, 9, 30)), ("arid", [], None)
+    )
+    officer = demo["ministry_unit_officer"]
+    assert officer.unit.code == "bct-vpc" and officer.roles == ["ministry_unit_officer"]
+    client = client_for("ministry_unit_officer")
+    assert client.get(led.get_absolute_url()).status_code == 200
+    assert client.get(coordinated.get_absolute_url()).status_code == 200
+    assert client.get(other.get_absolute_url()).status_code == 404
+    listed = client.get(reverse("followup:task_list"), {"per_page": 500}).content.decode()
+    assert led.content in listed and other.content not in listed
+    province = client.get(reverse("followup:province_tasks"), {"province": notice.session.province_id})
+    assert province.status_code == 200
+    assert led.content in province.content.decode() and other.content not in province.content.decode()
+    for refused in (
+        reverse("followup:notice_paste", args=[notice.pk]),
+        reverse("followup:digest"),
+        reverse("followup:leader_list"),
+        reverse("followup:task_add"),
+    ):
+        assert client.get(refused).status_code == 403, refused
+    assert client.post(reverse("followup:task_confirm", args=[led.pk])).status_code == 403
+    # its part of a task: reported; another unit's task: not even found
+    lead = led.assignments.get()
+    response = client.post(
+        reverse("followup:task_report", args=[lead.pk]), {"text": "Đang làm", "percent": 30}
+    )
+    assert response.status_code == 302 and lead.reports.count() == 1
+    theirs = other.assignments.get()
+    response = client.post(reverse("followup:task_report", args=[theirs.pk]), {"text": "Không", "percent": 1})
+    assert response.status_code == 404 and not theirs.reports.exists()
+
+    api = APIClient()
+    api.force_authenticate(officer)
+    rows = api.get(reverse("followup-api:task-list"), {"page_size": 1000}).json()
+    ids = {row["id"] for row in (rows["results"] if isinstance(rows, dict) else rows)}
+    assert ids and ids <= set(
+        Task.objects.filter(assignments__unit=officer.unit).values_list("pk", flat=True)
+    )
+    rows = api.get(reverse("followup-api:task-list"), {"notice": notice.pk}).json()
+    ids = {row["id"] for row in (rows["results"] if isinstance(rows, dict) else rows)}
+    assert ids == {led.pk, coordinated.pk}  # not the third task of the notice
+    assert api.get(reverse("followup-api:task-detail", args=[other.pk])).status_code == 404
+    assert api.get(reverse("followup-api:leader-list")).status_code == 403
+    assert api.post(reverse("followup-api:task-confirm", args=[led.pk])).status_code == 403
+    report = {"assignment": theirs.pk, "text": "Không", "percent": 5}
+    assert api.post(reverse("followup-api:progressreport-list"), report, format="json").status_code == 404
+    mine_report = {
+        "assignment": coordinated.assignments.get(unit=officer.unit).pk,
+        "text": "Đã góp ý",
+        "percent": 50,
+    }
+    assert (
+        api.post(reverse("followup-api:progressreport-list"), mine_report, format="json").status_code == 201
+    )
+    # the calendar: its unit's obligations only
+    assert client.get(reverse("obligations:todo")).status_code == 200
+    assert Obligation.objects.filter(object_id=lead.pk).restrict(officer).exists()
+    assert all(o.unit_id == officer.unit_id for o in Obligation.objects.restrict(officer))

@@ -92,3 +92,33 @@ def test_a_schedule_is_ordered_inside_the_timeline_and_ends_with_the_final_repor
     assert [d.sequence for d in got] == list(range(1, len(got) + 1))
     assert all(start < d.period_end < end and d.period_end <= d.due_on for d in got[:-1])
     assert [d.due_on for d in got] == sorted(d.due_on for d in got)
+
+
+@pytest.mark.parametrize(
+    "basis, period_end, period, final_days, expected",
+    [
+        ("final", D(2026, 6, 30), "half_year", 0, (D(2026, 12, 31), D(2026, 12, 31))),
+        ("final", D(2026, 12, 31), "half_year", 0, (D(2027, 6, 30), D(2027, 6, 30))),
+        ("final", D(2026, 1, 31), "month", 0, (D(2026, 2, 28), D(2026, 2, 28))),  # a month's end stays one
+        ("final", D(2026, 3, 15), "quarter", 0, (D(2026, 6, 15), D(2026, 6, 15))),
+        ("final", D(2026, 9, 30), "year", 30, (D(2027, 9, 30), D(2027, 10, 30))),
+        ("periodic", D(2026, 6, 14), "half_year", 0, (D(2026, 12, 14), D(2026, 12, 20))),
+        ("periodic", D(2026, 12, 14), "quarter", 0, (D(2027, 3, 14), D(2027, 3, 20))),
+    ],
+)
+def test_the_next_period_of_a_recurring_obligation(basis, period_end, period, final_days, expected):
+    rule = Rule(period_type=period, final_days=final_days)
+    assert calendar.next_period(basis, period_end, rule) == expected
+
+
+@given(
+    st.dates(min_value=D(2000, 1, 1), max_value=D(2090, 12, 31)),
+    st.sampled_from(sorted(calendar.PERIOD_MONTHS)),
+    st.sampled_from([calendar.FINAL, calendar.PERIODIC]),
+)
+def test_the_next_period_comes_one_period_later_and_is_never_due_before_it_ends(start, period, basis):
+    end, due = calendar.next_period(basis, start, Rule(period_type=period))
+    months = (end.year - start.year) * 12 + end.month - start.month
+    assert end > start and due >= end
+    if basis == calendar.FINAL:
+        assert months == calendar.PERIOD_MONTHS[period]
