@@ -64,10 +64,10 @@ def test_paste_assign_report_confirm_overdue_digest_and_province_page(browser, l
     vpc = Unit.objects.get(code="bct-vpc")
     doit = Unit.objects.get(code="so-ct-01")
     assert agency.locator("#id_t-0-lead_unit").input_value() == str(vpc.pk)
-    assert agency.locator("#id_t-0-coordinating_units option:checked").all_inner_texts() == [doit.name]
+    assert agency.locator("#id_t-0-coordinating_units input:checked + label").all_inner_texts() == [doit.name]
     assert agency.locator("#id_t-1-deadline").input_value() == f"{yesterday:%d/%m/%Y}"
     assert agency.locator("#id_t-2-deadline_kind").input_value() == "recurring"
-    agency.select_option("#id_t-1-coordinating_units", [str(doit.pk)])  # assigns a coordinating unit
+    agency.check(f"#id_t-1-coordinating_units input[value='{doit.pk}']")  # assigns a coordinating unit
     shot(agency, "2-review")
     with agency.expect_navigation():
         agency.click("#review-save")
