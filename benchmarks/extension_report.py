@@ -198,7 +198,7 @@ def add_projects(world: World, start: int, stop: int, rng: random.Random) -> Non
                 ((6, "accepted"), (12, rng.choice(["pending", "submitted"]))), 1
             ):
                 due = datetime.date(year, month, 20)
-                report = ProgressReport(project=project, sequence=seq, kind="periodic")
+                report = ProgressReport(project=project, sequence=seq, kind="periodic", obligation_due_on=due)
                 # its obligation on the reporting calendar: the period, due date and state
                 report._owed = (due.replace(day=14), due, state if rng.random() < 0.8 else "needs_revision")
                 owed.append(report)

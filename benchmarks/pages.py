@@ -18,8 +18,10 @@ its list. The last line is
 
     RESULT pages_p95_ratio=<worst page's p95 / floor's p95> x (goal <= 3.0)
 
-Run: `.venv/bin/python benchmarks/pages.py [--projects N] [--requests N] [--profile [PATH]]`;
-`--profile` prints where the time of a page goes (cProfile, in-process; the project list by default).
+Run: `.venv/bin/python benchmarks/pages.py [--projects N] [--requests N] [--pages NAME …] [--profile [PATH]]`;
+`--pages` measures only the pages whose names contain one of the words given (the floor always), e.g.
+`--pages reports`; `--profile` prints where the time of a page goes (cProfile, in-process; the project
+list by default).
 """
 
 from __future__ import annotations
@@ -233,6 +235,9 @@ def main() -> int:
     parser.add_argument("--projects", type=int, default=25_000)
     parser.add_argument("--requests", type=int, default=6, help="requests per client and page")
     parser.add_argument(
+        "--pages", nargs="+", metavar="NAME", help="only the pages whose names contain one of these words"
+    )
+    parser.add_argument(
         "--profile", nargs="?", const="/extension/projects/", help="print where a page's time goes (cProfile)"
     )
     args = parser.parse_args()
@@ -272,6 +277,8 @@ def main() -> int:
                 ("home (agency officer)", reverse("home"), agency, b"<main"),
                 ("home (party officer)", reverse("home"), party, b"<main"),
             ]
+            if args.pages:
+                pages = [p for p in pages if p[0] == "floor" or any(w in p[0] for w in args.pages)]
             connection.close()
             port = free_port()
             server = start_server(tmp, port, secret)

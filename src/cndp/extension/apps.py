@@ -4,6 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from cndp.core.navigation import MenuGroup, MenuItem
 
 
+def _reports_redated(obligations) -> None:
+    """The calendar re-dated progress-report obligations: the reports' copies follow (progress.services)."""
+    from cndp.extension.progress.services import reports_redated
+
+    reports_redated(obligations)
+
+
 class ExtensionConfig(AppConfig):
     name = "cndp.extension"
     label = "extension"
@@ -67,5 +74,6 @@ class ExtensionConfig(AppConfig):
                 where=str(_("Khuyến công › Báo cáo tiến độ")),
                 agency_may_submit=True,
                 own_page=True,
+                redated=_reports_redated,
             )
         )

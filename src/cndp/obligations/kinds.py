@@ -27,6 +27,10 @@ class Kind:
     # Submitted and reviewed on the thing's own page, with its content (a progress report's figures):
     # the calendar's own submit and review buttons and API action are not offered for it.
     own_page: bool = False
+    # Called, in the same transaction, with the obligations of this kind the calendar has just re-dated
+    # (a rule edited: their new period_end / due_on already saved), so a copy the domain keeps (the
+    # progress report's due date its list is ordered by) follows. None: nothing to follow.
+    redated: Callable[[list], None] | None = None
 
 
 _KINDS: dict[str, Kind] = {}

@@ -262,8 +262,10 @@ def rule_save(*, rule: CalendarRule, user) -> int:
     return rule_apply(rule=rule, user=user)
 
 
+@transaction.atomic
 def rule_apply(*, rule: CalendarRule, user=None) -> int:
-    """Re-date the open obligations governed by `rule` (after it or its steps changed)."""
+    """Re-date the open obligations governed by `rule` (after it or its steps changed); each kind's
+    `redated` hook then brings the domain's copies along in the same transaction."""
     plain = rule.as_rule()
     moved = []
     for obligation in Obligation.objects.filter(rule=rule, state__in=sorted(calendar.OPEN)):
@@ -273,6 +275,13 @@ def rule_apply(*, rule: CalendarRule, user=None) -> int:
         obligation.period_end, obligation.due_on, obligation.reminded_on = period_end, due_on, None
         moved.append(obligation)
     Obligation.objects.bulk_update(moved, ["period_end", "due_on", "reminded_on"], batch_size=500)
+    by_kind = defaultdict(list)
+    for obligation in moved:
+        by_kind[obligation.kind].append(obligation)
+    for key, of_kind in by_kind.items():
+        hook = kinds.get(key).redated
+        if hook is not None:
+            hook(of_kind)
     now = timezone.now()
     by = user if getattr(user, "is_authenticated", False) else None
     ObligationStep.objects.bulk_create(

@@ -150,8 +150,13 @@ def _indexes(model) -> dict:
     "model_path, name, columns, orders",
     [
         ("cndp.extension.models.Project", "ext_project_list_order", ["plan_year", "code"], ["DESC", "ASC"]),
-        # (The progress-report list is ordered by its obligations' due dates since the reports moved onto
-        # the reporting calendar: a join, served by the obligation's subject index.)
+        # The progress-report list: by due date (the report's copy of its obligation's), project, sequence.
+        (
+            "cndp.extension.models.ProgressReport",
+            "ext_report_list_order",
+            ["obligation_due_on", "project_id", "sequence"],
+            ["ASC", "ASC", "ASC"],
+        ),
     ],
 )
 def test_an_index_serves_the_lists_default_order(model_path, name, columns, orders):
@@ -161,7 +166,32 @@ def test_an_index_serves_the_lists_default_order(model_path, name, columns, orde
     index = _indexes(model)[name]
     assert index["index"] and index["columns"] == columns
     assert index["orders"] == orders
-    assert [f.lstrip("-") for f in model._meta.ordering] == [c.removesuffix("_id") for c in columns]
+    assert [f.lstrip("-").removesuffix("_id") for f in model._meta.ordering] == [
+        c.removesuffix("_id") for c in columns
+    ]
+
+
+@pytest.mark.django_db
+def test_the_progress_report_lists_first_page_is_read_in_its_index_order(demo):
+    """The list's own query (its first page, as the agency sees it) walks ext_report_list_order: no join
+    to the obligations for the order, no sort of every report (SQLite and PostgreSQL)."""
+    from django.db import connection
+
+    from cndp.extension.progress.selectors import report_list
+
+    sql, params = report_list()[:50].query.sql_with_params()
+    assert "obligations_obligation" not in sql.split("ORDER BY")[1]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # The demo is small: make the planner show it can.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(f"EXPLAIN {sql}", params)
+        else:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = "\n".join(str(row[-1]) for row in cursor.fetchall())
+    assert "ext_report_list_order" in plan, plan
+    # (SQLite: no "USE TEMP B-TREE FOR [RIGHT PART OF] ORDER BY"; PostgreSQL: no Sort, incremental or not.)
+    assert "TEMP B-TREE" not in plan and "Sort Key" not in plan, plan
 
 
 @pytest.mark.django_db

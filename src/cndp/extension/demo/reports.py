@@ -143,6 +143,8 @@ def plan_reports(ctx, rng, plan):
 def save_reports(reports: list[ProgressReport], ctx) -> None:
     """The reports, their obligations (owed by the project's province and implementing unit, under the
     rule in force) and the obligations' steps, in bulk."""
+    for report in reports:
+        report.obligation_due_on = report._owed["due_on"]  # the copy the list is ordered by
     ProgressReport.objects.bulk_create(reports, batch_size=1000)
     content_type = ContentType.objects.get_for_model(ProgressReport)
     obligations = []

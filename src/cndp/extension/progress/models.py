@@ -55,8 +55,13 @@ class ProgressReport(CndpModel):
     achieved_jobs = models.PositiveIntegerField(_("việc làm mới tạo ra"), default=0)
     # The obligation owed for this report (one; deleted with it).
     obligations = GenericRelation("obligations.Obligation", related_query_name="extension_progress_report")
+    # A copy of the obligation's due date, so an index serves the list's order (due date, project,
+    # sequence) without a join: written by the services that set the obligation's (reports_schedule; a
+    # calendar rule re-dating open obligations calls back through the kind's `redated` hook, in the same
+    # transaction). The obligation's `due_on` stays the record; the two never differ (tested).
+    obligation_due_on = models.DateField(_("hạn nộp (bản sao để sắp xếp)"), editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["obligation_due_on"])
     search_fields = ("project__code", "project__name", "narrative")
     # What a report shows (the detail page and the API share them); from `status` on, the obligation's.
     FIELDS = (
@@ -89,7 +94,12 @@ class ProgressReport(CndpModel):
     class Meta:
         verbose_name = _("báo cáo tiến độ")
         verbose_name_plural = pgettext_lazy("plural", "báo cáo tiến độ")
-        ordering = ["project", "sequence"]
+        # The list's order, served by ext_report_list_order ((project, sequence) is unique: a total order).
+        # By the project's id, not `project` (that would sort by the project's own ordering, through a join).
+        ordering = ["obligation_due_on", "project_id", "sequence"]
+        indexes = [
+            models.Index(fields=["obligation_due_on", "project", "sequence"], name="ext_report_list_order"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["project", "sequence"], name="ext_report_unique_sequence"),
             models.CheckConstraint(

@@ -59,4 +59,4 @@ def report_list() -> QuerySet[ProgressReport]:
         ProgressReport.objects.select_related(
             "project", "project__province_current", "project__implementing_unit"
         )
-    ).order_by("obligations__due_on", "project", "sequence")
+    ).order_by("obligation_due_on", "project_id", "sequence")

@@ -12,8 +12,10 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -68,11 +70,13 @@ def reports_schedule(*, project: Project, user, on: datetime.date | None = None)
     for due in calendar.rule_schedule(project.start_date, project.end_date, plain):
         if due.sequence in existing:
             continue
-        report = ProgressReport(project=project, sequence=due.sequence, kind=due.kind)
+        report = ProgressReport(
+            project=project, sequence=due.sequence, kind=due.kind, obligation_due_on=due.due_on
+        )
         report._history_user = user
         report.full_clean()
         report.save()
-        obligation_services.obligation_schedule(
+        obligation = obligation_services.obligation_schedule(
             kind=reporting.OBLIGATION_KIND,
             subject=report,
             title=_title(project, report),
@@ -84,8 +88,25 @@ def reports_schedule(*, project: Project, user, on: datetime.date | None = None)
             rule=rule,
             user=user,
         )
+        if obligation.due_on != report.obligation_due_on:  # one scheduled before (idempotent): its date
+            report.obligation_due_on = obligation.due_on
+            report.save(update_fields=["obligation_due_on"])
         made.append(report)
     return made
+
+
+def reports_redated(obligations: list[Obligation]) -> None:
+    """The calendar re-dated these progress-report obligations (a rule edited, in the admin or by its
+    service): each report's copy of the due date follows, in the same transaction — one UPDATE per 500
+    reports, the new date read from the obligation itself."""
+    due = Obligation.objects.filter(
+        kind=reporting.OBLIGATION_KIND,
+        content_type=ContentType.objects.get_for_model(ProgressReport),
+        object_id=OuterRef("pk"),
+    ).values("due_on")[:1]
+    ids = sorted({o.object_id for o in obligations})
+    for start in range(0, len(ids), 500):
+        ProgressReport.objects.filter(pk__in=ids[start : start + 500]).update(obligation_due_on=Subquery(due))
 
 
 def _obligation(report: ProgressReport) -> Obligation:

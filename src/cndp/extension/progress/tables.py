@@ -34,7 +34,12 @@ class ProgressReportTable(BaseTable):
     period_end = DateColumn(
         verbose_name=_("Số liệu đến"), format="d/m/Y", order_by=("obligations__period_end",)
     )
-    due_on = DateColumn(verbose_name=_("Hạn nộp"), format="d/m/Y", order_by=("obligations__due_on",))
+    # Sorted by the report's copy of the due date (an index serves it; always the obligation's).
+    due_on = DateColumn(
+        verbose_name=_("Hạn nộp"),
+        format="d/m/Y",
+        order_by=("obligation_due_on", "project_id", "sequence"),
+    )
     late = tables.Column(verbose_name=_("Quá hạn (ngày)"), empty_values=(), orderable=False)
     percent_complete = tables.Column(verbose_name=_("Hoàn thành (%)"), attrs={"td": {"class": "text-end"}})
     status = tables.Column(

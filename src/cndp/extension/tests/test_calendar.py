@@ -1,12 +1,14 @@
 """Progress reports on the shared reporting calendar (obligations): a calendar rule changed in the admin
 moves the due dates and the reminder days of the extension's reports it governs; only the owing side
 submits a report — on the report's page and through the API, the calendar's generic submit and review
-being refused for this kind (its content goes with it)."""
+being refused for this kind (its content goes with it); the report's copy of its due date (the list's
+order) never drifts from the obligation's."""
 
 import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.http import Http404
 from django.urls import reverse
 from rest_framework.test import APIClient
@@ -81,6 +83,99 @@ def test_a_submitted_report_keeps_its_date_when_the_rule_changes(contracted, cli
     year = contracted.plan_year
     assert contracted.reports.get(sequence=1).due_on == D(year, 6, 20)  # its record is kept
     assert contracted.reports.get(sequence=2).due_on == D(year, 12, 30)  # a final report: days after the end
+
+
+def _drift() -> list:
+    """Reports whose copy of the due date differs from their obligation's (one query)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import OuterRef, Q, Subquery
+
+    from cndp.extension.models import ProgressReport
+    from cndp.obligations.models import Obligation
+
+    due = Obligation.objects.filter(
+        kind="extension.progress",
+        content_type=ContentType.objects.get_for_model(ProgressReport),
+        object_id=OuterRef("pk"),
+    ).values("due_on")[:1]
+    return list(
+        ProgressReport.objects.annotate(owed=Subquery(due))
+        .filter(~Q(obligation_due_on=F("owed")) | Q(owed__isnull=True))
+        .values_list("pk", flat=True)
+    )
+
+
+# Successive rule changes, each through the admin or the service: (how, the rule's new values).
+CHANGES = [
+    ("admin", {"due_day": 25, "cutoff_day": 15, "final_days": 40}),
+    ("service", {"due_day": 5, "due_month_offset": 1, "cutoff_day": 31}),
+    ("admin", {"due_day": 28, "due_month_offset": 0, "final_days": 10}),
+    ("service", {"due_day": 20, "cutoff_day": 14, "final_days": 30}),  # back to the start
+]
+
+
+def test_the_reports_copy_of_the_due_date_never_drifts_from_its_obligation(demo, client_for):
+    """The list is ordered by the report's copy of the due date (an index serves it): every rule change,
+    in the admin or through the service, moves the copies of the open reports with their obligations, and
+    leaves a submitted report's both where they were; the list's order is the obligations' order."""
+    from cndp.extension.models import ProgressReport
+    from cndp.extension.progress.selectors import report_list
+
+    rule = report_calendar()
+    projects = [advance(make_project(), lifecycle.CONTRACTED) for _ in range(3)]
+    submitted = projects[0].reports.get(sequence=1)
+    services.report_submit(report=submitted, user=hanoi_officer(), percent_complete=30, narrative="Đã làm")
+    kept = submitted.due_on
+    ours = ProgressReport.objects.filter(project__in=projects)
+    assert ours.count() == 6 and _drift() == []
+    seen = set()
+    for how, values in CHANGES:
+        rule.refresh_from_db()
+        if how == "admin":
+            response = client_for("admin").post(
+                reverse("admin:obligations_calendarrule_change", args=[rule.pk]), _admin_data(rule, **values)
+            )
+            assert response.status_code == 302, response.content.decode()[:3000]
+        else:
+            for name, value in values.items():
+                setattr(rule, name, value)
+            assert obligation_services.rule_save(rule=rule, user=agency()) > 0
+        assert _drift() == [], (how, values)
+        first = projects[1].reports.get(sequence=1)
+        seen.add(first.obligation_due_on)
+        assert first.obligation_due_on == first.due_on
+        assert projects[0].reports.get(sequence=1).obligation_due_on == kept  # submitted: not moved
+        listed = [(r.due_on, r.project_id, r.sequence) for r in report_list().filter(project__in=projects)]
+        assert listed == sorted(listed)  # the list's order is the obligations' due dates
+    assert len(seen) == len(CHANGES)  # each change did move the open reports
+
+
+def test_the_copy_moves_in_the_rule_changes_transaction(contracted, monkeypatch):
+    """Should the copy fail to follow, the rule change and the obligations' new dates are rolled back with it."""
+    from cndp.extension.progress import services as progress_services
+
+    rule = report_calendar()
+    first = contracted.reports.get(sequence=1)
+    before = (first.due_on, first.obligation_due_on)
+
+    def broken(obligations):
+        raise RuntimeError("the copy could not be written")
+
+    monkeypatch.setattr(progress_services, "reports_redated", broken)
+    rule.due_day = 27
+    with pytest.raises(RuntimeError):
+        obligation_services.rule_save(rule=rule, user=agency())
+    first = contracted.reports.get(sequence=1)
+    assert (first.due_on, first.obligation_due_on) == before
+    rule.refresh_from_db()
+    assert rule.due_day != 27
+
+
+def test_the_demos_reports_carry_their_obligations_due_date(demo):
+    from cndp.extension.models import ProgressReport
+
+    assert ProgressReport.objects.count() > 100
+    assert _drift() == []
 
 
 def test_only_the_owing_province_submits_on_the_report_page(contracted, client_for):

@@ -166,6 +166,7 @@ def test_a_database_from_before_the_move_comes_through_it_intact():
                 old.kind, report.project.province_current_id, report.project.implementing_unit_id,
             )  # fmt: skip
             assert obligation.rule_id == first.pk  # the rule in force when the report was scheduled
+            assert report.obligation_due_on == obligation.due_on  # the list's copy, filled by 0009
             assert obligation.title.startswith("KC2026-99-001 — Đề án thử di chuyển — báo cáo")
             # the content stays with the report
             assert (report.percent_complete, report.narrative, report.achieved_machines) == (

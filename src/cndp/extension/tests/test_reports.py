@@ -212,7 +212,9 @@ def _progress(project, sequence, due, status):
     from cndp.extension.progress.rules import OBLIGATION_KIND
     from cndp.obligations.models import Obligation
 
-    report = ProgressReport.objects.create(project=project, sequence=sequence, kind="periodic")
+    report = ProgressReport.objects.create(
+        project=project, sequence=sequence, kind="periodic", obligation_due_on=due
+    )
     Obligation.objects.create(
         kind=OBLIGATION_KIND,
         title=f"{project.code} — kỳ {sequence}",
