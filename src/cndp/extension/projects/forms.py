@@ -51,6 +51,10 @@ class ProjectForm(ModelForm):
         if province_id is not None:
             units = units.filter(province_id=province_id)
             provinces = provinces.filter(Q(pk=province_id) | Q(successor_id=province_id))
+        if province_id is not None and self.instance.pk:
+            # The unit already recorded stays offered (e.g. an agency centre implementing a province's
+            # project): without it the officer could not save the project at all.
+            units = units | Unit.objects.filter(pk=self.instance.implementing_unit_id)
         self.fields["implementing_unit"].queryset = units.order_by("province__code", "kind", "name")
         self.fields["coordinating_units"].queryset = Unit.objects.filter(
             kind__in=(*IMPLEMENTING_KINDS, UnitKind.AGENCY_DEPARTMENT)

@@ -125,15 +125,17 @@ def project_problems(
     return problems
 
 
-def _check_scope(user, project: Project) -> None:
-    """A province officer proposes only in their own province, for units of their own province."""
+def _check_scope(user, project: Project, original: Project | None = None) -> None:
+    """A province officer proposes only in their own province, for units of their own province; a unit
+    already recorded (an agency centre implementing the province's project) may stay as it is."""
     province_id = user_province_id(user)
     if province_id is None:
         return
     if project.province_current_id != province_id:
         raise PermissionDenied(_("Bạn chỉ được đăng ký, cập nhật đề án của tỉnh mình."))
     unit = project.implementing_unit
-    if unit.province_id != province_id:
+    unchanged = original is not None and original.implementing_unit_id == project.implementing_unit_id
+    if unit.province_id != province_id and not unchanged:
         raise PermissionDenied(_("Đơn vị thực hiện phải thuộc tỉnh của bạn."))
 
 
@@ -251,7 +253,7 @@ def project_update(
     fields.pop("code", None)
     original = stored(project)
     _apply(project, fields)
-    _check_scope(user, project)
+    _check_scope(user, project, original)
     scope_check(user=user, instance=project, original=original)
     _raise(project_problems(project))
     project._history_user = user
