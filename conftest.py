@@ -12,6 +12,20 @@ pytest_plugins = ["cndp.core.tests.browser"]
 settings.register_profile("cndp", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("cndp")
 
+
+@pytest.fixture(autouse=True)
+def _interface_language():
+    """Every test starts in the default language (Vietnamese): a request through LocaleMiddleware leaves the
+    language it chose active in the thread, so without this a test's figures would depend on the test
+    before it (an English request → "2.9 %" in the next test)."""
+    from django.conf import settings as django_settings
+    from django.utils import translation
+
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
+
+
 DEMO_USERS = {
     "admin": "quantri",
     "agency_officer": "chuyenvien",

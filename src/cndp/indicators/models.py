@@ -11,15 +11,15 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext, pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from cndp.core.models import CndpModel
 from cndp.indicators import periods, rollup, rules
 from cndp.indicators.choices import Aggregation, Operator, PeriodType, ValueState
 
-periods.translate = gettext  # a period's label in the user's language (periods.py has no Django)
+periods.translate = pgettext  # a period's label in the user's language (periods.py has no Django)
 
 SUBMISSION_KIND = "indicators.submission"  # the kind of obligation of a data-set submission
 VALUE_DIGITS, VALUE_PLACES = 24, 6

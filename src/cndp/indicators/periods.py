@@ -3,7 +3,7 @@
 A period is (type, start): a month, quarter, half year or year starting on its first day. Its code is
 DHIS2's: `2024` (year), `2024S1` / `2024S2` (half year), `2024Q1`…`2024Q4` (quarter), `202403` (month):
 files and URLs carry the code; people read the label (`tháng 3/2024`, `quý I/2024`, `6 tháng đầu năm
-2024`, `năm 2024`), translated through `translate`, which the app sets to Django's gettext (no Django
+2024`, `năm 2024`), translated through `translate`, which the app sets to Django's pgettext (no Django
 here).
 """
 
@@ -23,19 +23,23 @@ FIRST_YEAR, LAST_YEAR = 1900, 2199
 _ROMAN = ("I", "II", "III", "IV")
 
 
-def gettext_noop(message: str) -> str:  # marks the labels for the message catalogue (makemessages)
+def pgettext(context: str, message: str) -> str:  # marks the labels for the message catalogue (makemessages)
     return message
 
 
-translate = gettext_noop  # set to Django's gettext by cndp.indicators.models
+# A period's label in the user's language: set to Django's pgettext by cndp.indicators.models. The labels
+# have their own context: the same Vietnamese words elsewhere ("năm 2027" after "kế hoạch … ") are
+# translated as a phrase ("for 2027"), a label stands alone ("year 2027") and is read back by `parse_any`.
+translate = pgettext
+LABEL_CONTEXT = "period label"
 
 _LABELS = {
-    "month": gettext_noop("tháng %(month)s/%(year)s"),
-    "month_short": gettext_noop("%(month)s/%(year)s"),
-    "quarter": gettext_noop("quý %(quarter)s/%(year)s"),
-    "half_year_1": gettext_noop("6 tháng đầu năm %(year)s"),
-    "half_year_2": gettext_noop("6 tháng cuối năm %(year)s"),
-    "year": gettext_noop("năm %(year)s"),
+    "month": pgettext("period label", "tháng %(month)s/%(year)s"),
+    "month_short": pgettext("period label", "%(month)s/%(year)s"),
+    "quarter": pgettext("period label", "quý %(quarter)s/%(year)s"),
+    "half_year_1": pgettext("period label", "6 tháng đầu năm %(year)s"),
+    "half_year_2": pgettext("period label", "6 tháng cuối năm %(year)s"),
+    "year": pgettext("period label", "năm %(year)s"),
 }
 
 
@@ -85,13 +89,20 @@ class Period:
             key = "half_year_1" if month == 1 else "half_year_2"
         else:
             key = "year"
-        return translate(_LABELS[key]) % {"month": month, "year": year, "quarter": _ROMAN[(month - 1) // 3]}
+        return translate(LABEL_CONTEXT, _LABELS[key]) % {
+            "month": month,
+            "year": year,
+            "quarter": _ROMAN[(month - 1) // 3],
+        }
 
     @property
     def short_label(self) -> str:
         """A chart's axis: "7/2030" for a month, else the label."""
         if self.type == MONTH:
-            return translate(_LABELS["month_short"]) % {"month": self.start.month, "year": self.start.year}
+            return translate(LABEL_CONTEXT, _LABELS["month_short"]) % {
+                "month": self.start.month,
+                "year": self.start.year,
+            }
         return self.label
 
     def shift(self, n: int) -> Period:
@@ -143,6 +154,10 @@ _HUMAN = (  # what a person types, lower-cased: "tháng 7/2026", "7/2026", "quý
     (QUARTER, re.compile(r"^(?:quý|quy|q)\s*(iv|i{1,3}|[1-4])\s*(?:[/.-]|\s+năm|\s+nam|\s)\s*(\d{4})$")),
     (HALF_YEAR, re.compile(r"^6\s*(?:tháng|thang|t)\s*(đầu|cuối|dau|cuoi)\s*(?:năm|nam)?\s*(\d{4})$")),
     (YEAR, re.compile(r"^(?:năm|nam)\s*(\d{4})$")),
+    # The English labels (the form of a page shown in English is filled with them): "first half of 2026",
+    # "year 2026"; months ("7/2026") and quarters ("Q3/2026") are read by the patterns above.
+    (HALF_YEAR, re.compile(r"^(first|second)\s+half(?:\s+of)?\s+(\d{4})$")),
+    (YEAR, re.compile(r"^year\s+(\d{4})$")),
 )
 
 
@@ -164,7 +179,7 @@ def parse_any(text: str) -> Period:
         if period_type == QUARTER:
             return parse(f"{year}Q{_ROMAN_NUMBER[match[1]]}")
         if period_type == HALF_YEAR:
-            return parse(f"{year}S{1 if match[1] in ('đầu', 'dau') else 2}")
+            return parse(f"{year}S{1 if match[1] in ('đầu', 'dau', 'first') else 2}")
         return parse(f"{year}")
     raise ValueError(f"malformed period {text!r}")
 
