@@ -36,15 +36,16 @@ from django_tables2 import RequestConfig
 
 from cndp.core.excel import stream_workbook
 from cndp.core.models import YearField
-from cndp.core.permissions import can, require, user_province_id
+from cndp.core.permissions import can, may_view, require, user_province_id
 from cndp.core.services import ScopeViolation, ServiceError, object_delete, object_save, restrict_form
 from cndp.core.tables import export_values
 
 PER_PAGE = 50
 
 
-def display_value(obj, field_name: str):
-    """(label, value, url) for a detail row: choices shown by label, relations linked."""
+def display_value(obj, field_name: str, user=None):
+    """(label, value, url) for a detail row: choices shown by label, relations linked — only where the
+    `user` may open them (a record of another province or of the agency is named without a link)."""
     try:
         field = obj._meta.get_field(field_name)
         label = field.verbose_name
@@ -61,7 +62,8 @@ def display_value(obj, field_name: str):
             value = value()
     url = None
     if isinstance(value, models.Model) and hasattr(value, "get_absolute_url"):
-        url = value.get_absolute_url()
+        if user is None or may_view(user, value):
+            url = value.get_absolute_url()
     elif isinstance(value, bool):
         value = _("Có") if value else _("Không")
     elif value is None or value == "":
@@ -182,7 +184,7 @@ class ObjectDetailView(RegistryView):
 
     def get(self, request, pk):
         obj = self.get_object()
-        rows = [display_value(obj, f) for f in self.registry.detail_fields]
+        rows = [display_value(obj, f, user=request.user) for f in self.registry.detail_fields]
         related = []
         for title, accessor, table_class in self.registry.related_tables:
             rel_qs = getattr(obj, accessor).all()
