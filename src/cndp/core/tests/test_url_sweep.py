@@ -194,6 +194,13 @@ EXPECTATIONS: dict[str, Expect] = {
     "indicators:analysis": perms("indicators.view_datavalue"),
     "indicators:series": perms("indicators.view_datavalue"),
     "indicators:brief": perms("indicators.view_datavalue"),
+    "indicators:exchange_upload": perms("indicators.add_datavalue", "indicators.change_datavalue"),
+    # long jobs: any user's own (another user's job, or one that does not exist, is a 404)
+    "jobs:job_list": SIGNED_IN,
+    "jobs:job_detail": SIGNED_IN,
+    "jobs:job_status": SIGNED_IN,
+    "jobs:job_input": SIGNED_IN,
+    "jobs:job_result": SIGNED_IN,
     # API
     "api-root": SIGNED_IN,
     "api-token": Expect(who="public", ok=405),
@@ -232,6 +239,10 @@ REGISTRY_ACTIONS = {
 
 # Function views that take a record's pk: the model the pk belongs to.
 PK_MODELS = {
+    "jobs:job_detail": "core.Job",
+    "jobs:job_status": "core.Job",
+    "jobs:job_input": "core.Job",
+    "jobs:job_result": "core.Job",
     "party:memberevent_delete": "party.Member",
     "congress:summons_build": "congress.Congress",
     "congress:checkin": "congress.Congress",
