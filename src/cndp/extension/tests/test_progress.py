@@ -55,8 +55,10 @@ def test_the_contract_schedules_the_reports(contracted):
 
 
 def _move_due(report, day):
-    """Move a report's due date (its obligation's) directly, as time passing would."""
+    """Move a report's due date (its obligation's, and the report's copy that orders the list) directly, as
+    time passing would."""
     Obligation.objects.filter(pk=report.obligation.pk).update(due_on=day)
+    ProgressReport.objects.filter(pk=report.pk).update(obligation_due_on=day)
 
 
 def test_the_calendar_is_read_from_the_rule_in_force(demo):
