@@ -2,10 +2,11 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from cndp.accounts.models import Unit, User
+from cndp.core.scoped_columns import ProvinceColumnsMixin
 from cndp.core.tables import BaseTable
 
 
-class UnitTable(BaseTable):
+class UnitTable(ProvinceColumnsMixin, BaseTable):
     name = tables.Column(linkify=True, verbose_name=_("Tên đơn vị"))
     parent = tables.Column(linkify=True, verbose_name=_("Đơn vị cấp trên"))
     province = tables.Column(verbose_name=_("Tỉnh, thành phố"))

@@ -97,7 +97,10 @@ def confine_choices(form: forms.BaseForm, province_id: int | None, *, hide_singl
     the units of the 63 it took over), and of a province-scoped model (`scope_path`) the records of their
     province and those of no province (the agency's units, national programmes). With `hide_single` (a
     filter), a province choice left with one province or none is removed: a filter that can only choose
-    their own province filters nothing (the list is already theirs)."""
+    their own province filters nothing (the list is already theirs). So is one left with the same province
+    once in each list (Hà Nội of the 34 and Hà Nội of the 63, a province the merger of 1/7/2025 left as it
+    was): it would show their province twice and choose nothing; a merged province keeps the choice of
+    the old provinces it took over."""
     if province_id is None:
         return
     for name, field in list(form.fields.items()):
@@ -112,10 +115,20 @@ def confine_choices(form: forms.BaseForm, province_id: int | None, *, hide_singl
         if scope_q is None:
             continue
         field.queryset = field.queryset.filter(scope_q(province_id))
-        if hide_single and not field.required and len(field.queryset) <= 1:
+        if hide_single and not field.required and _one_place(field.queryset):
             del form.fields[name]
         else:
             group_model_choices(field)
+
+
+def _one_place(queryset) -> bool:
+    """Do these choices name one place at most: none, one, or one in each labelled list (`choice_group`,
+    the same province of the 34 and of the 63)?"""
+    rows = list(queryset)
+    if len(rows) <= 1:
+        return True
+    groups = [tuple(row.choice_group) for row in rows if hasattr(row, "choice_group")]
+    return len(groups) == len(rows) and len(set(groups)) == len(rows)
 
 
 class BootstrapMixin:

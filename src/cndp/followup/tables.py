@@ -4,6 +4,7 @@ import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from cndp.core.scoped_columns import ProvinceColumnsMixin
 from cndp.core.tables import BaseTable, ChoiceColumn
 from cndp.followup.choices import GovStatus
 from cndp.followup.models import DeadlineExtension, Leader, Notice, ProgressReport, Task, WorkingSession
@@ -17,7 +18,7 @@ GOV_BADGES = {
 }
 
 
-class TaskTable(BaseTable):
+class TaskTable(ProvinceColumnsMixin, BaseTable):
     """Nhiệm vụ: place, content, units, province, deadline, state, the Government's status."""
 
     notice = tables.Column(
@@ -98,7 +99,7 @@ class TaskTable(BaseTable):
         return str(GOV_LABELS.get(record.gov, ""))
 
 
-class NoticeTable(BaseTable):
+class NoticeTable(ProvinceColumnsMixin, BaseTable):
     number = tables.Column(verbose_name=_("Số thông báo"), linkify=True)
     province = tables.Column(
         verbose_name=_("Tỉnh, thành phố"),
@@ -115,7 +116,7 @@ class NoticeTable(BaseTable):
         exclude = ("actions",)
 
 
-class WorkingSessionTable(BaseTable):
+class WorkingSessionTable(ProvinceColumnsMixin, BaseTable):
     date = tables.Column(verbose_name=_("Ngày làm việc"), linkify=True)
     province = tables.Column(
         verbose_name=_("Tỉnh, thành phố"), accessor="province__name", order_by=("province__code",)

@@ -3,6 +3,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
+from cndp.core.scoped_columns import ProvinceColumnsMixin
 from cndp.core.tables import BaseTable
 from cndp.indicators.models import DataSet, DataValue, Indicator, Submission
 
@@ -25,7 +26,7 @@ class DataSetTable(BaseTable):
         exclude = ("actions",)
 
 
-class DataValueTable(BaseTable):
+class DataValueTable(ProvinceColumnsMixin, BaseTable):
     indicator = tables.Column(
         verbose_name=_("Chỉ tiêu"), accessor="indicator__code", order_by=("indicator__code",), linkify=False
     )
@@ -47,7 +48,7 @@ class DataValueTable(BaseTable):
         return record.period.code
 
 
-class SubmissionTable(BaseTable):
+class SubmissionTable(ProvinceColumnsMixin, BaseTable):
     title = tables.Column(
         verbose_name=_("Báo cáo số liệu"),
         accessor="pk",

@@ -2,11 +2,12 @@ import django_tables2 as tables
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cndp.core.scoped_columns import ProvinceColumnsMixin
 from cndp.core.tables import BaseTable
 from cndp.obligations.models import CalendarRule, Obligation
 
 
-class ObligationTable(BaseTable):
+class ObligationTable(ProvinceColumnsMixin, BaseTable):
     """Nghĩa vụ báo cáo: what is owed, by whom, by when, how late and whom it was reported to."""
 
     title = tables.Column(verbose_name=_("Báo cáo"), linkify=lambda record: record.get_absolute_url())

@@ -169,3 +169,29 @@ def test_a_unit_of_the_agency_is_linked_only_for_who_may_open_it(demo, client_fo
     assert (f'<a href="{unit.get_absolute_url()}">' in html) is linked
     assert unit.name.replace("&", "&amp;") in html
     assert client_for(role).get(unit.get_absolute_url()).status_code == (200 if linked else 404)
+
+
+def test_an_unmerged_provinces_officer_is_offered_no_province_on_the_submission_list(client_for, demo):
+    """Hà Nội is one province in the 34 and in the 63: its officer's «Báo cáo số liệu» offers no province
+    (it would list Hà Nội twice and choose nothing) and still lists Hà Nội's submissions only."""
+    from cndp.indicators.models import Submission
+
+    officer = demo["province_officer"]
+    response = client_for("province_officer").get("/indicators/submissions/")
+    html = response.content.decode()
+    assert 'name="province"' not in html
+    shown = set(response.context["table"].data.data.values_list("province_id", flat=True))
+    assert shown == {officer.scope_province_id}
+    assert Submission.objects.exclude(province_id=officer.scope_province_id).exists()
+
+
+def test_a_merged_provinces_officer_keeps_the_choice_of_the_old_provinces(demo):
+    """Đà Nẵng took over Quảng Nam: its officer may still filter by either old province."""
+    from cndp.indicators.filtersets import SubmissionFilterSet
+    from cndp.indicators.models import Submission
+
+    officer = demo["province_officer_2"]
+    form = SubmissionFilterSet(None, queryset=Submission.objects.all(), request=_request(officer)).form
+    offered = {int(str(v)) for v, _l in _flat(form.fields["province"].widget.choices) if v not in ("", None)}
+    old = set(Province.objects.filter(successor_id=officer.scope_province_id).values_list("pk", flat=True))
+    assert len(old) >= 2 and offered == old | {officer.scope_province_id}
