@@ -81,6 +81,52 @@ class Province(CndpModel):
         return models.Q(pk=province_id) | models.Q(successor_id=province_id)
 
 
+def province_pair(*, related_name: str, help_text) -> tuple[models.ForeignKey, models.ForeignKey]:
+    """The two provinces of a place-keyed record, for its body:
+    `province, province_current = province_pair(related_name=..., help_text=...)`.
+
+    `province` is the unit in force at the record's date (63 units before 1/7/2025, 34 after; the help text
+    names which date); `province_current` is today's unit (of the 34) that covers it, by which the record is
+    scoped and rolled up, derived by `ProvinceKeyed.derive_province_current`. Built in the body (not
+    inherited) so that each model keeps its own reverse name and its fields' order."""
+    province = models.ForeignKey(
+        "places.Province",
+        verbose_name=_("tỉnh, thành phố"),
+        on_delete=models.PROTECT,
+        related_name=related_name,
+        help_text=help_text,
+    )
+    province_current = models.ForeignKey(
+        "places.Province",
+        verbose_name=_("tỉnh, thành phố (danh mục 34)"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    return province, province_current
+
+
+class ProvinceKeyed(CndpModel):
+    """Base of a record keyed by province in both versions (its fields from `province_pair`): scoped by
+    today's unit, which is derived from the unit of the record's date."""
+
+    scope_path = "province_current"
+
+    class Meta:
+        abstract = True
+
+    def derive_province_current(self) -> None:
+        """`province_current` from `province`: the unit itself if it is one of the 34 (or was never merged),
+        else the 34-unit it became part of on 1/7/2025."""
+        if self.province_id is None:
+            return
+        province = self.province
+        if province.version == ProvinceVersion.V34 or province.successor_id is None:
+            self.province_current = province
+        else:
+            self.province_current_id = province.successor_id
+
+
 class ProvinceName(CndpModel):
     """Tên theo thời kỳ — a dated name of a unit (e.g. Thừa Thiên Huế → Thành phố Huế on 1/1/2025)."""
 

@@ -21,11 +21,12 @@ from cndp.clusters.choices import (
     Wastewater,
 )
 from cndp.core.models import CndpModel
+from cndp.places.models import ProvinceKeyed, province_pair
 
 AREA = {"max_digits": 10, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
 
 
-class Cluster(CndpModel):
+class Cluster(ProvinceKeyed):
     """Cụm công nghiệp — one cluster of the national register.
 
     `province` is the unit the cluster was registered under (63 units before 1/7/2025, 34 after);
@@ -38,19 +39,8 @@ class Cluster(CndpModel):
 
     code = models.CharField(_("mã cụm"), max_length=40, unique=True)
     name = models.CharField(_("tên cụm công nghiệp"), max_length=255)
-    province = models.ForeignKey(
-        "places.Province",
-        verbose_name=_("tỉnh, thành phố"),
-        on_delete=models.PROTECT,
-        related_name="clusters",
-        help_text=_("Đơn vị hành chính tại thời điểm đăng ký"),
-    )
-    province_current = models.ForeignKey(
-        "places.Province",
-        verbose_name=_("tỉnh, thành phố (danh mục 34)"),
-        on_delete=models.PROTECT,
-        related_name="+",
-        editable=False,
+    province, province_current = province_pair(
+        related_name="clusters", help_text=_("Đơn vị hành chính tại thời điểm đăng ký")
     )
     old_district = models.CharField(_("huyện (trước 1/7/2025)"), max_length=120, blank=True)
     commune = models.CharField(_("xã, phường"), max_length=120, blank=True)
@@ -134,7 +124,6 @@ class Cluster(CndpModel):
 
     history = HistoricalRecords()
     search_fields = ("code", "name", "commune", "old_district", "developer_name")
-    scope_path = "province_current"
     FIELDS = (
         "code",
         "name",

@@ -19,7 +19,6 @@ from cndp.clusters.models import Cluster, ClusterDecision, SecondaryProject
 from cndp.core.permissions import require
 from cndp.core.services import ServiceError, scope_check, stored
 from cndp.core.text import nfc
-from cndp.places.selectors import province_current
 
 # Decision kind → the status it moves the cluster to.
 DECISION_STATUS = {
@@ -84,8 +83,7 @@ def _refuse(breaches: list[rules.Breach], field: str) -> None:
 def _prepare(cluster: Cluster) -> None:
     for name in ("code", "name", "old_district", "commune", "developer_name", "developer_tax_code"):
         setattr(cluster, name, nfc(getattr(cluster, name) or ""))
-    if cluster.province_id:
-        cluster.province_current = province_current(cluster.province)
+    cluster.derive_province_current()
     cluster.derive()
 
 

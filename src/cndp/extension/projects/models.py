@@ -13,9 +13,10 @@ from simple_history.models import HistoricalRecords
 from cndp.core.models import CndpModel, YearField
 from cndp.extension.choices import BeneficiaryKind, LedgerKind, ProjectStatus
 from cndp.extension.projects import lifecycle
+from cndp.places.models import ProvinceKeyed, province_pair
 
 
-class Project(CndpModel):
+class Project(ProvinceKeyed):
     """Đề án khuyến công — proposed by an implementing unit through the provincial Department, appraised
     and selected by the agency, run under a contract and settled.
 
@@ -42,19 +43,8 @@ class Project(CndpModel):
     coordinating_units = models.ManyToManyField(
         "accounts.Unit", verbose_name=_("đơn vị phối hợp"), blank=True, related_name="extension_coordinated"
     )
-    province = models.ForeignKey(
-        "places.Province",
-        verbose_name=_("tỉnh, thành phố"),
-        on_delete=models.PROTECT,
-        related_name="extension_projects",
-        help_text=_("Đơn vị hành chính tại thời điểm lập kế hoạch"),
-    )
-    province_current = models.ForeignKey(
-        "places.Province",
-        verbose_name=_("tỉnh, thành phố (danh mục 34)"),
-        on_delete=models.PROTECT,
-        related_name="+",
-        editable=False,
+    province, province_current = province_pair(
+        related_name="extension_projects", help_text=_("Đơn vị hành chính tại thời điểm lập kế hoạch")
     )
     commune = models.CharField(_("xã, phường nơi thực hiện"), max_length=120, blank=True)
     craft_village = models.CharField(_("làng nghề"), max_length=120, blank=True)
@@ -138,7 +128,6 @@ class Project(CndpModel):
 
     history = HistoricalRecords(m2m_fields=[coordinating_units, priority_areas])
     search_fields = ("code", "name", "implementing_unit__name", "province__name", "commune")
-    scope_path = "province_current"
 
     class Meta:
         verbose_name = _("đề án khuyến công")
@@ -172,13 +161,7 @@ class Project(CndpModel):
     def derive(self) -> None:
         """The derived fields: total = extension + counterpart funds; the 34-unit successor province."""
         self.total_funds = (self.extension_funds or 0) + (self.counterpart_funds or 0)
-        if self.province_id is not None:
-            province = self.province
-            self.province_current_id = (
-                province.pk
-                if province.version == "34" or province.successor_id is None
-                else province.successor_id
-            )
+        self.derive_province_current()
 
     def clean(self):
         self.derive()
