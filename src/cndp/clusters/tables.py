@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cndp.clusters import rules
 from cndp.clusters.models import Cluster, ClusterCondition, ClusterReport, SecondaryProject
+from cndp.core.scoped_columns import ProvinceColumnsMixin
 from cndp.core.tables import BaseTable, ChoiceColumn
 
 
@@ -53,7 +54,10 @@ class FlagColumn(tables.Column):
         return "; ".join(f.get("basis", "") for f in record.flags or [])
 
 
-class ClusterTable(BaseTable):
+class ClusterTable(ProvinceColumnsMixin, BaseTable):
+    # Today's province, always theirs, hidden from a province officer (core.scoped_columns); the
+    # province as it was when registered stays (a merged province's clusters differ there).
+    province_columns = ("province_current",)
     code = tables.Column(linkify=True, verbose_name=_("Mã cụm"), attrs={"td": {"class": "text-nowrap"}})
     name = tables.Column(verbose_name=_("Tên cụm công nghiệp"), attrs={"td": {"style": "min-width: 14rem"}})
     province_current = tables.Column(verbose_name=_("Tỉnh, thành phố"), order_by=("province_current__code",))
@@ -141,7 +145,7 @@ class DecisionTable(BaseTable):
         exclude = ("actions",)
 
 
-class ReportTable(BaseTable):
+class ReportTable(ProvinceColumnsMixin, BaseTable):
     title = tables.Column(
         verbose_name=_("Báo cáo"), accessor="pk", linkify=lambda record: record.get_absolute_url()
     )

@@ -19,6 +19,9 @@ LISTS = [
     ("followup:notice_list", "province"),
     ("indicators:submission_list", "province"),
     ("indicators:datavalue_list", "province"),
+    ("extension:progressreport_list", "province"),
+    ("clusters:cluster_list", "province_current"),
+    ("clusters:clusterreport_list", "province"),
 ]
 
 

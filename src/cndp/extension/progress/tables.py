@@ -5,13 +5,14 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from cndp.core.scoped_columns import ProvinceColumnsMixin
 from cndp.core.tables import BaseTable, DateColumn
 from cndp.extension.models import ProgressReport
 from cndp.extension.progress import rules as reporting
 from cndp.extension.projects import lifecycle
 
 
-class ProgressReportTable(BaseTable):
+class ProgressReportTable(ProvinceColumnsMixin, BaseTable):
     """Báo cáo tiến độ: late ones stand out (days late, escalation level)."""
 
     report = tables.Column(
