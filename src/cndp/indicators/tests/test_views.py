@@ -399,6 +399,20 @@ def test_the_regional_brief_ranks_the_units_and_lists_the_region_projects(client
     assert region.name.upper()[:10] in text.upper() and project.code in text
 
 
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("province_officer", "Đồng bằng sông Hồng"),  # Hà Nội: in no steering committee's region
+        ("province_officer_2", "Bắc Trung Bộ và duyên hải miền Trung"),  # Đà Nẵng (and Quảng Nam)
+        ("agency_officer", "Tây Bắc"),  # the first steering committee's region
+    ],
+)
+def test_the_regional_brief_opens_on_the_officers_own_region(client_for, role, expected):
+    response = client_for(role).get(reverse("indicators:brief"))
+    assert response.status_code == 200
+    assert response.context["region"].name == expected
+
+
 def test_the_registries_and_the_value_history_page(client_for):
     approved("GTSX", unit("01"), MAY, "180")
     value = DataValue.objects.get(indicator__code="GTSX", province=unit("01"), period_start=MAY.start)

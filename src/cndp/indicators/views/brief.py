@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -15,9 +16,10 @@ from django.utils.translation import gettext_lazy
 
 from cndp.core.forms import Form
 from cndp.core.pdf import render_pdf
-from cndp.core.permissions import require
+from cndp.core.permissions import require, user_province_id
 from cndp.indicators import analysis
 from cndp.indicators.models import DataValue, Indicator
+from cndp.places.choices import RegionGrouping
 from cndp.places.models import Region
 
 MAIN_INDICATORS = ("GTCNNT", "CSCNNT", "LDCNNT", "NSLDCNNT", "LANGNGHE")
@@ -30,9 +32,34 @@ class BriefForm(Form):
     year = forms.IntegerField(label=gettext_lazy("Năm"), min_value=2000, max_value=2100)
 
 
-def default_region():
+# The groupings a province officer's brief opens on, first that holds their province: the steering
+# committees' regions (the brief's purpose), then the socio-economic regions, which cover every province.
+OWN_REGION_GROUPINGS = (
+    RegionGrouping.STEERING_COMMITTEE,
+    RegionGrouping.SOCIO_ECONOMIC,
+    RegionGrouping.KEY_ECONOMIC_ZONE,
+    RegionGrouping.MACRO,
+)
+
+
+def default_region(user=None):
+    """The region the brief opens on: a province officer's own (the first of `OWN_REGION_GROUPINGS`
+    holding their province or a province of the 63 it took over — Hà Nội → Đồng bằng sông Hồng, since no
+    steering committee's region holds it), otherwise the first steering committee's region."""
+    province_id = user_province_id(user)
+    if province_id is not None:
+        own = Region.objects.filter(
+            Q(provinces__pk=province_id) | Q(provinces__successor_id=province_id),
+            grouping__in=OWN_REGION_GROUPINGS,
+        ).distinct()
+        by_grouping = {}
+        for region in own.order_by("name"):
+            by_grouping.setdefault(region.grouping, region)
+        for grouping in OWN_REGION_GROUPINGS:
+            if grouping in by_grouping:
+                return by_grouping[grouping]
     return (
-        Region.objects.filter(grouping="steering_committee").order_by("name").first()
+        Region.objects.filter(grouping=RegionGrouping.STEERING_COMMITTEE).order_by("name").first()
         or Region.objects.order_by("grouping", "name").first()
     )
 
@@ -43,7 +70,7 @@ def brief_page(request):
     today = timezone.localdate()
     data = request.GET.dict()
     if "region" not in data:
-        region = default_region()
+        region = default_region(request.user)
         data["region"] = str(region.pk) if region else ""
     data.setdefault("year", str(today.year - 1))
     form = BriefForm(data)
