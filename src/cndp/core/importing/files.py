@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import io
 import zipfile
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
+
+from cndp.core.numbers import number
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # an upload; a list of 5,000 rows is well under 1 MB
 MAX_UNZIPPED_BYTES = 50 * 1024 * 1024  # the whole workbook unzipped (worksheets are streamed)
@@ -34,7 +37,8 @@ def _save_as_xlsx() -> str:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}".replace(".", ",")
+    """12.5 MB in the interface language's style: «12,5» (vi), «12.5» (en)."""
+    return number(Decimal(size) / (1024 * 1024), 1)
 
 
 def upload_too_big(size: int, limit: int = MAX_FILE_BYTES) -> str | None:

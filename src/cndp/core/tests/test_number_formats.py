@@ -78,3 +78,12 @@ def test_extension_report_chart_script_follows_the_page_language():
 
     script = (Path(cndp.__file__).parent / "static" / "cndp" / "extension-report.js").read_text()
     assert 'toLocaleString("vi-VN"' not in script and "documentElement.lang" in script
+
+
+@pytest.mark.parametrize(("language", "size"), [("vi", "12,5 MB"), ("en", "12.5 MB")])
+def test_the_upload_size_message_follows_the_active_language(language, size):
+    from cndp.core.importing.files import upload_too_big
+
+    with translation.override(language):
+        message = upload_too_big(int(12.5 * 1024 * 1024), 5 * 1024 * 1024)
+    assert size in message

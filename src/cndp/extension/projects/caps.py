@@ -63,9 +63,10 @@ def cap_in_force(caps: Iterable[Cap], activity_type, province, date: datetime.da
     return None
 
 
-def vnd(amount: int) -> str:
-    """1000000000 → '1.000.000.000 đồng'."""
-    return f"{format_number(amount)} đồng"
+def vnd(amount: int, separators: dict[str, str] | None = None) -> str:
+    """1000000000 → '1.000.000.000 đồng' (`separators`: format_number's, the interface language's from
+    `cndp.core.numbers.separators()`; Vietnamese by default)."""
+    return f"{format_number(amount, **(separators or {}))} đồng"
 
 
 def cap_problem(
@@ -74,9 +75,12 @@ def cap_problem(
     caps_in_force: Cap | Iterable[Cap] | None,
     *,
     technology_line: bool = False,
+    separators: dict[str, str] | None = None,
 ) -> str | None:
     """None if `extension_funds` keeps within the cap(s); otherwise the reason naming the cap and its
-    legal basis. `total_cost` is the whole budget (extension funds + counterpart funds)."""
+    legal basis. `total_cost` is the whole budget (extension funds + counterpart funds). Numbers are
+    written with `separators` (the interface language's; Vietnamese by default)."""
+    sep = separators or {}
     if extension_funds < 0 or total_cost < 0:
         return "Kinh phí không được là số âm."
     if extension_funds > total_cost:
@@ -89,8 +93,8 @@ def cap_problem(
         name = f"«{cap.name}»" if cap.name else "của nội dung này"
         # Exact integer arithmetic: funds × 100 ≤ share × cost.
         if Decimal(extension_funds) * 100 > cap.share_percent * Decimal(total_cost):
-            share = format_number(cap.share_percent, 2 if cap.share_percent % 1 else 0)
-            actual = format_number(Decimal(extension_funds * 100) / Decimal(total_cost or 1), 2)
+            share = format_number(cap.share_percent, 2 if cap.share_percent % 1 else 0, **sep)
+            actual = format_number(Decimal(extension_funds * 100) / Decimal(total_cost or 1), 2, **sep)
             return (
                 f"Vượt mức hỗ trợ tối đa {name} ({cap.scope_label}): kinh phí khuyến công chỉ được tối đa "
                 f"{share} % tổng kinh phí, đề án đề nghị {actual} %{basis}."
@@ -99,13 +103,13 @@ def cap_problem(
         if limit is not None and extension_funds > limit:
             per = f"/{cap.per}" if cap.per else ""
             line = (
-                f", đã tính hệ số {format_number(cap.line_multiplier, 1)} cho dây chuyền công nghệ"
+                f", đã tính hệ số {format_number(cap.line_multiplier, 1, **sep)} cho dây chuyền công nghệ"
                 if technology_line and cap.line_multiplier != 1
                 else ""
             )
             return (
-                f"Vượt mức hỗ trợ tối đa {name} ({cap.scope_label}): tối đa {vnd(limit)}{per}{line}, "
-                f"đề án đề nghị {vnd(extension_funds)}{basis}."
+                f"Vượt mức hỗ trợ tối đa {name} ({cap.scope_label}): tối đa {vnd(limit, sep)}{per}{line}, "
+                f"đề án đề nghị {vnd(extension_funds, sep)}{basis}."
             )
     return None
 

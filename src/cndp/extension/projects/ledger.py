@@ -58,8 +58,8 @@ class Totals:
         return max(0, self.disbursed - self.ceiling) if self.settled is not None else 0
 
 
-def _d(amount: int) -> str:
-    return f"{format_number(amount)} đồng"
+def _amount(amount: int, separators: dict[str, str] | None = None) -> str:
+    return f"{format_number(amount, **(separators or {}))} đồng"
 
 
 def totals(entries: Iterable[Entry], approved: int) -> Totals:
@@ -78,8 +78,15 @@ def totals(entries: Iterable[Entry], approved: int) -> Totals:
     return Totals(approved, advanced, paid, refunded, settled)
 
 
-def ledger_problem(entries: Iterable[Entry], approved: int) -> str | None:
-    """None if the sequence of entries respects the bound at every step; otherwise the first problem."""
+def ledger_problem(
+    entries: Iterable[Entry], approved: int, *, separators: dict[str, str] | None = None
+) -> str | None:
+    """None if the sequence of entries respects the bound at every step; otherwise the first problem, its
+    amounts written with `separators` (the interface language's; Vietnamese by default)."""
+
+    def _d(amount: int) -> str:
+        return _amount(amount, separators)
+
     if approved is None or approved < 0:
         return "Đề án chưa có kinh phí khuyến công được phê duyệt."
     out = 0

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from cndp.core import numbers
 from cndp.core.models import CndpModel, YearField
 from cndp.extension.choices import BeneficiaryKind, LedgerKind, ProjectStatus
 from cndp.extension.projects import lifecycle
@@ -289,7 +290,7 @@ class LedgerEntry(CndpModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.amount:,} đ".replace(",", ".")
+        return f"{self.get_kind_display()} {numbers.number(self.amount)} đ"
 
     def get_absolute_url(self) -> str:
         return self.project.get_absolute_url()

@@ -17,9 +17,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cndp.core import numbers
 from cndp.core.permissions import in_scope, require, user_province_id
 from cndp.core.services import ServiceError, scope_check, stored
-from cndp.core.text import format_number, nfc
+from cndp.core.text import nfc
 from cndp.extension.appraisal import selectors as appraisal_selectors
 from cndp.extension.choices import ProgrammeScope
 from cndp.extension.models import LedgerEntry, Project, ProjectCodeSequence, ProjectTransition
@@ -110,6 +111,7 @@ def project_problems(
             (project.extension_funds or 0) + (project.counterpart_funds or 0),
             selectors.cap_for(project),
             technology_line=project.technology_line,
+            separators=numbers.separators(),
         )
         if message:
             problems["extension_funds"] = message
@@ -349,8 +351,8 @@ def _transition_rules(project: Project, target: str, *, on: datetime.date) -> No
             raise ServiceError(
                 _("Điểm thẩm định %(s)s thấp hơn điểm đạt %(p)s của «%(r)s».")
                 % {
-                    "s": format_number(project.score, 2),
-                    "p": format_number(rubric.pass_score, 2),
+                    "s": numbers.number(project.score, 2),
+                    "p": numbers.number(rubric.pass_score, 2),
                     "r": rubric,
                 }
             )
@@ -369,9 +371,9 @@ def _transition_rules(project: Project, target: str, *, on: datetime.date) -> No
                 )
                 % {
                     "y": project.plan_year,
-                    "c": caps.vnd(committed),
-                    "a": caps.vnd(project.extension_funds),
-                    "f": caps.vnd(fund.amount),
+                    "c": caps.vnd(committed, numbers.separators()),
+                    "a": caps.vnd(project.extension_funds, numbers.separators()),
+                    "f": caps.vnd(fund.amount, numbers.separators()),
                     "d": fund.decision or fund.programme.name,
                 }
             )
@@ -410,7 +412,7 @@ def disbursement_record(
             % {"s": project.get_status_display()}
         )
     entries = [*selectors.project_entries(project), ledger.Entry(kind, amount)]
-    problem = ledger.ledger_problem(entries, project.funds_for_ledger)
+    problem = ledger.ledger_problem(entries, project.funds_for_ledger, separators=numbers.separators())
     if problem:
         raise ServiceError(problem.split(": ", 1)[1] if problem.startswith("Dòng") else problem)
     entry = LedgerEntry(

@@ -126,6 +126,18 @@ def test_the_message_names_the_cap_and_its_legal_basis():
     )
 
 
+ENGLISH = {"decimal_separator": ".", "thousand_separator": ","}
+
+
+def test_the_message_writes_numbers_with_the_separators_given():
+    """The services pass the interface language's separators (cndp.core.numbers): English «1,000,000,000»."""
+    assert "tối đa 1,000,000,000 đồng/mô hình, đề án đề nghị 1,200,000,000 đồng" in cap_problem(
+        1_200_000_000, 5_000_000_000, NATIONAL_DEMO, separators=ENGLISH
+    )
+    share = cap_problem(700_000_000, 1_000_000_000, NATIONAL_MACHINERY, separators=ENGLISH)
+    assert "đề án đề nghị 70.00 %" in share
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     funds=st.integers(min_value=0, max_value=5 * 10**9),

@@ -339,6 +339,24 @@ def test_the_ledger_never_exceeds_the_approved_funds():
     assert (totals.disbursed, totals.settled, totals.to_refund) == (240 * M, 240 * M, 0)
 
 
+def test_ledger_amounts_follow_the_interface_language():
+    """Messages and a ledger entry's name write amounts as the interface does: 250,000,000 in English."""
+    from django.utils import translation
+
+    from cndp.extension.models import LedgerEntry
+
+    project = advance(make_project(), lifecycle.IN_PLAN)
+    step(project, lifecycle.CONTRACTED)
+    for language, allowed in (("en", "250,000,000 đồng"), ("vi", "250.000.000 đồng")):
+        with translation.override(language), pytest.raises(ServiceError, match=f"tối đa {allowed}"):
+            services.disbursement_record(project=project, kind=PAYMENT, amount=251 * M, user=agency())
+    entry = LedgerEntry(project=project, kind=ADVANCE, amount=1_234_567)
+    with translation.override("en"):
+        assert str(entry).endswith(" 1,234,567 đ")
+    with translation.override("vi"):
+        assert str(entry).endswith(" 1.234.567 đ")
+
+
 def test_a_province_officer_sees_the_old_provinces_projects_of_their_new_province():
     """Projects keep the unit of their plan date (old Quảng Nam, 63 units) and are scoped by today's one
     (Đà Nẵng, 34 units)."""
