@@ -4,12 +4,13 @@ return), its PDF in the official layout, and the agency's scheduling of a period
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -196,8 +197,17 @@ def report_review(request, pk):
 
 @login_required
 def report_pdf(request, pk):
-    """The form in the official layout of Circular 14/2024, Phụ lục I (A4, five columns, signature)."""
+    """The form in the official layout of Circular 14/2024, Phụ lục I (A4, five columns, signature): a
+    Vietnamese document whatever the reader's interface language (its words and its figures)."""
     report = _report(request, pk)
+    with translation.override(settings.LANGUAGE_CODE):
+        pdf = _report_pdf(report)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="bao-cao-ccn-{report.form}-{report.pk}.pdf"'
+    return response
+
+
+def _report_pdf(report: ClusterReport) -> bytes:
     ctx = {
         "report": report,
         "rows": report_rows(report),
@@ -209,10 +219,7 @@ def report_pdf(request, pk):
         "warnings": services.report_warnings(report),
         "occupancy": rules.percent(report.occupancy) if report.occupancy is not None else "",
     }
-    pdf = render_pdf("clusters/report_pdf.html", ctx)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="bao-cao-ccn-{report.form}-{report.pk}.pdf"'
-    return response
+    return render_pdf("clusters/report_pdf.html", ctx)
 
 
 @login_required

@@ -95,7 +95,11 @@ class Condition:
 @dataclass(frozen=True)
 class Breach:
     """A condition a cluster or proposal does not meet: the rule, its message (a translatable template
-    and its values) and its legal basis. `refuse`: the registration is refused, not merely flagged."""
+    and its values) and its legal basis. `refuse`: the registration is refused, not merely flagged.
+
+    The values are raw, tagged with how they print — `[HA, "80"]`, `[PERCENT, "0.5"]` — (JSON-safe, as
+    they are stored on the cluster): `breach_text` formats them in the separators of the reader's
+    language when the message is shown, never when it is stored."""
 
     code: str
     message: str
@@ -193,6 +197,30 @@ def percent(value: Decimal, **separators: str) -> str:
     return ha(Decimal(value) * 100, **separators) + " %"
 
 
+HA = "ha"  # a value tag: an area in ha
+PERCENT = "percent"  # a value tag: a share in [0, 1], printed as a percentage
+
+
+def _ha_value(value) -> list[str]:
+    return [HA, str(Decimal(value))]
+
+
+def _percent_value(value) -> list[str]:
+    return [PERCENT, str(Decimal(value))]
+
+
+def render_params(params: dict, **separators: str) -> dict[str, str]:
+    """A breach's values as text in the given separators (Vietnamese by default). A plain string (a date,
+    or a value stored before the values were tagged) is kept as it is."""
+    out = {}
+    for name, value in params.items():
+        if isinstance(value, list | tuple) and len(value) == 2 and value[0] in (HA, PERCENT):
+            out[name] = (ha if value[0] == HA else percent)(Decimal(value[1]), **separators)
+        else:
+            out[name] = value
+    return out
+
+
 def check_size(conditions: Sequence[Condition], facts: Facts, date: datetime.date) -> list[Breach]:
     """Quy mô diện tích: outside the range in force on `date` for the cluster's kind and place."""
     row = _size_row(conditions, facts, date)
@@ -206,7 +234,7 @@ def check_size(conditions: Sequence[Condition], facts: Facts, date: datetime.dat
                     "Diện tích %(area)s ha vượt quá quy mô tối đa %(max)s ha của một cụm công nghiệp "
                     "(%(basis)s)."
                 ),
-                {"area": ha(facts.area), "max": ha(row.max_area)},
+                {"area": _ha_value(facts.area), "max": _ha_value(row.max_area)},
                 row.legal_basis,
                 row.confirmed,
                 refuse=True,
@@ -220,7 +248,7 @@ def check_size(conditions: Sequence[Condition], facts: Facts, date: datetime.dat
                     "Diện tích %(area)s ha nhỏ hơn quy mô tối thiểu %(min)s ha của một cụm công nghiệp "
                     "(%(basis)s)."
                 ),
-                {"area": ha(facts.area), "min": ha(row.min_area)},
+                {"area": _ha_value(facts.area), "min": _ha_value(row.min_area)},
                 row.legal_basis,
                 row.confirmed,
                 refuse=True,
@@ -244,7 +272,7 @@ def check_support(conditions: Sequence[Condition], facts: Facts, date: datetime.
             gettext_noop(
                 "Ngân sách nhà nước hỗ trợ vượt quá %(share)s tổng mức đầu tư hạ tầng kỹ thuật (%(basis)s)."
             ),
-            {"share": percent(row.share)},
+            {"share": _percent_value(row.share)},
             row.legal_basis,
             row.confirmed,
         )
@@ -274,10 +302,10 @@ def check_establish(row: Condition | None, area: AreaState) -> list[Breach]:
                 "(phải không quá %(max)s ha) (%(basis)s)."
             ),
             {
-                "avg": percent(area.average_occupancy or ZERO),
-                "share": percent(row.share),
-                "unleased": ha(area.unleased),
-                "max": ha(row.unleased),
+                "avg": _percent_value(area.average_occupancy or ZERO),
+                "share": _percent_value(row.share),
+                "unleased": _ha_value(area.unleased),
+                "max": _ha_value(row.unleased),
             },
             row.legal_basis,
             row.confirmed,
@@ -299,7 +327,7 @@ def check_expand(
             Breach(
                 EXPAND,
                 gettext_noop("Diện tích sau mở rộng %(area)s ha vượt quá %(max)s ha (%(basis)s)."),
-                {"area": ha(new_area), "max": ha(row.max_area)},
+                {"area": _ha_value(new_area), "max": _ha_value(row.max_area)},
                 row.legal_basis,
                 row.confirmed,
                 refuse=True,
@@ -312,7 +340,7 @@ def check_expand(
                 gettext_noop(
                     "Chưa đủ điều kiện mở rộng: tỷ lệ lấp đầy %(rate)s, phải đạt từ %(share)s (%(basis)s)."
                 ),
-                {"rate": percent(rate or ZERO), "share": percent(row.share)},
+                {"rate": _percent_value(rate or ZERO), "share": _percent_value(row.share)},
                 row.legal_basis,
                 row.confirmed,
             )
@@ -357,7 +385,7 @@ def check_leased(facts: Facts) -> list[Breach]:
                 "Diện tích đã cho thuê (%(leased)s ha) lớn hơn diện tích đất công nghiệp (%(land)s ha): "
                 "số liệu cần kiểm tra lại; tỷ lệ lấp đầy được tính là 100 %%."
             ),
-            {"leased": ha(facts.leased), "land": ha(facts.industrial_land)},
+            {"leased": _ha_value(facts.leased), "land": _ha_value(facts.industrial_land)},
         )
     ]
 
@@ -387,6 +415,10 @@ def transition_problem(current: str, new: str) -> str | None:
     return None
 
 
-def breach_text(breach: Breach, translate=gettext_noop) -> str:
-    """The breach as a sentence: `translate` (Django's gettext) applied to the template, then the values."""
-    return translate(breach.message) % {**breach.params, "basis": breach.legal_basis}
+def breach_text(breach: Breach, translate=gettext_noop, **separators: str) -> str:
+    """The breach as a sentence: `translate` (Django's gettext) applied to the template, then the values
+    in `separators` (the reader's language; Vietnamese by default)."""
+    return translate(breach.message) % {
+        **render_params(breach.params, **separators),
+        "basis": breach.legal_basis,
+    }

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cndp.clusters import rules
 from cndp.clusters.models import Cluster, ClusterCondition, ClusterReport, SecondaryProject
+from cndp.core.numbers import separators
 from cndp.core.scoped_columns import ProvinceColumnsMixin
 from cndp.core.tables import BaseTable, ChoiceColumn
 
@@ -29,7 +30,7 @@ class NumberColumn(tables.Column):
 
 class OccupancyColumn(NumberColumn):
     def render(self, value):
-        return rules.percent(value)
+        return rules.percent(value, **separators())
 
     def value(self, value):
         return float(value) if value is not None else None

@@ -21,6 +21,7 @@ from cndp.clusters.choices import (
     Wastewater,
 )
 from cndp.core.models import CndpModel
+from cndp.core.numbers import separators
 from cndp.places.models import ProvinceKeyed, province_pair
 
 AREA = {"max_digits": 10, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
@@ -209,7 +210,7 @@ class Cluster(ProvinceKeyed):
 
     @property
     def occupancy_percent(self) -> str:
-        return "—" if self.occupancy is None else rules.percent(self.occupancy)
+        return "—" if self.occupancy is None else rules.percent(self.occupancy, **separators())
 
     occupancy_percent.fget.short_description = _("tỷ lệ lấp đầy")
 

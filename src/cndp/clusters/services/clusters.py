@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from cndp.clusters import rules, selectors
 from cndp.clusters.choices import DecisionKind
 from cndp.clusters.models import Cluster, ClusterDecision, SecondaryProject
+from cndp.core.numbers import separators
 from cndp.core.permissions import require
 from cndp.core.services import ServiceError, scope_check, stored
 from cndp.core.text import nfc
@@ -34,7 +35,8 @@ NEEDS_DOCUMENT = {DecisionKind.ESTABLISH, DecisionKind.EXPAND, DecisionKind.REMO
 
 
 def breach_text(breach: rules.Breach) -> str:
-    return rules.breach_text(breach, _)
+    """The breach in the reader's language, its figures in that language's style."""
+    return rules.breach_text(breach, _, **separators())
 
 
 def flag_rows(breaches: list[rules.Breach]) -> list[dict]:
@@ -52,7 +54,9 @@ def flag_rows(breaches: list[rules.Breach]) -> list[dict]:
 
 
 def flag_text(row: dict) -> str:
-    return _(row["message"]) % {**row.get("params", {}), "basis": row.get("basis", "")}
+    """A stored flag in the reader's language, its figures in that language's style."""
+    params = rules.render_params(row.get("params", {}), **separators())
+    return _(row["message"]) % {**params, "basis": row.get("basis", "")}
 
 
 def evaluate(cluster: Cluster, conditions, today: datetime.date) -> list[rules.Breach]:

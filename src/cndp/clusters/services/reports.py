@@ -17,6 +17,7 @@ from cndp.clusters import layouts, rules
 from cndp.clusters.kinds import FORM_KIND
 from cndp.clusters.models import Cluster, ClusterReport, SecondaryProject
 from cndp.clusters.services.clusters import cluster_refresh
+from cndp.core.numbers import separators
 from cndp.core.permissions import require
 from cndp.core.services import ServiceError, scope_check
 from cndp.core.text import nfc
@@ -300,7 +301,10 @@ def report_warnings(report: ClusterReport) -> list[str]:
             _(
                 "Diện tích đã cho thuê (%(l)s ha) lớn hơn đất công nghiệp (%(i)s ha): tỷ lệ lấp đầy được tính 100%%."
             )
-            % {"l": rules.ha(report.leased_area), "i": rules.ha(report.industrial_land)}
+            % {
+                "l": rules.ha(report.leased_area, **separators()),
+                "i": rules.ha(report.industrial_land, **separators()),
+            }
         )
     return out
 

@@ -200,3 +200,21 @@ def test_schedule_command(demo):
     assert scheduled.filter(form="form02").count() == reporting.count()
     assert not scheduled.filter(obligation__isnull=True).exists()
     assert {r.obligation.due_on for r in scheduled.filter(form="form04")} == {D(2027, 12, 31)}
+
+
+def test_form_pdf_is_vietnamese_whatever_the_interface_language(scheduled, client_for):
+    """The Circular 14 form is an official Vietnamese document: printed from the English interface it
+    keeps its Vietnamese words and figures (40,5 ha, not 40.5 ha)."""
+    cluster, project, made = scheduled
+    report = ClusterReport.objects.get(form="form02", cluster=cluster, year=2027)
+    reports.report_save(
+        report=report,
+        user=hanoi_officer(),
+        data={"industrial_land": Decimal("1040.5"), "leased_area": Decimal("20.25")},
+    )
+    client = client_for("province_officer")
+    client.cookies["django_language"] = "en"
+    text = pdf_text(client.get(reverse("clusters:report_pdf", args=[report.pk])).content)
+    assert "Biểu 02" in text and "Chỉ tiêu" in text and "Đơn vị tính" in text
+    assert "Tỷ lệ lấp đầy" in text and "1.040,5" in text and "20,25" in text
+    assert "1,040.5" not in text

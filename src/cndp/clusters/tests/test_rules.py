@@ -59,6 +59,7 @@ AFTER_303 = D(2026, 10, 1)
         ("9.99", "ordinary", False, D(2026, 9, 15), None),  # Decree 303/2026: 5 ha for all
         ("4.99", "ordinary", False, D(2026, 9, 15), "min"),
         ("90", "ordinary", False, D(2024, 4, 30), None),  # before Decree 32 took effect: no row
+        ("90", "ordinary", False, D(2024, 5, 1), "max"),  # the day Decree 32 took effect
     ],
 )
 def test_size(area, kind, mountain, date, code):
@@ -124,6 +125,8 @@ def test_establish_row_by_date(date, level, unleased_max):
         ([(H(10), H(60))], AFTER_303, True),  # commune: 50 ha unleased is the limit
         ([(H(10), H(60.01))], AFTER_303, False),
         ([(H(200), H(100))], BEFORE_303, True),  # overstated report counts as full
+        ([(H(10), H(80))], D(2026, 9, 14), True),  # 70 ha unleased: within 100 ha the day before 303
+        ([(H(10), H(80))], D(2026, 9, 15), False),  # … over the commune's 50 ha from 15/9/2026
     ],
 )
 def test_establish_condition(clusters, date, ok):
@@ -141,6 +144,9 @@ def test_establish_condition(clusters, date, ok):
         (H(70), H("59.99"), H(100), BEFORE_303, ["flag"]),
         (H(70), H(50), H(100), AFTER_303, []),  # Decree 303: 50 %
         (H(70), H("49.99"), H(100), AFTER_303, ["flag"]),
+        (H(70), H(55), H(100), D(2026, 9, 14), ["flag"]),  # 60 % until 14/9/2026
+        (H(70), H(55), H(100), D(2026, 9, 15), []),  # 50 % from 15/9/2026 (Decree 303, UNCONFIRMED)
+        (H("75.01"), H(90), H(100), D(2026, 9, 15), ["refuse"]),
     ],
 )
 def test_expand(new_area, leased, land, date, codes):
@@ -234,3 +240,18 @@ def test_aggregate_occupancy_never_above_100(clusters):
 )
 def test_area_text(value, text):
     assert rules.ha(value) == text
+
+
+def test_breach_values_are_stored_raw_and_printed_in_the_given_separators():
+    facts = rules.Facts(area=H("1080.5"), industrial_land=H("1000.5"), leased=H("1234.25"))
+    size, leased = rules.check(CONDS, facts, BEFORE_303)
+    assert size.params["area"] == [rules.HA, "1080.5"]  # JSON-safe, no language in it
+    assert "1.080,5 ha" in rules.breach_text(size) and "75 ha" in rules.breach_text(size)
+    english = {"decimal_separator": ".", "thousand_separator": ","}
+    assert "1,080.5 ha" in rules.breach_text(size, **english)
+    assert "1,234.25 ha" in rules.breach_text(leased, **english)
+    # A flag stored before the values were tagged keeps its text.
+    assert rules.render_params({"area": "80,5", "deadline": "31/12/2026"}) == {
+        "area": "80,5",
+        "deadline": "31/12/2026",
+    }

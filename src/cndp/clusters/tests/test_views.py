@@ -1,6 +1,7 @@
 """The register's screens: list, filters and export, the flagged list, a cluster's page with its flags and
 decision form, the add form refusing 80 ha; province officers see and write only their province."""
 
+import html
 import io
 from decimal import Decimal
 
@@ -120,3 +121,30 @@ def test_list_query_count_constant(client_for, demo, django_assert_max_num_queri
         make_cluster()
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get(reverse("clusters:cluster_list")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "leased", "land", "refused"),
+    [
+        ("vi", "1.234,25 ha", "1.000,5 ha", "80,5 ha"),
+        ("en", "1,234.25 ha", "1,000.5 ha", "80.5 ha"),
+    ],
+)
+def test_rule_messages_follow_the_interface_language(client_for, demo, language, leased, land, refused):
+    """The Decree 32 messages print their figures in the reader's language (stored raw, formatted when
+    shown): on the cluster's page, in the flagged list's page and in the refusal of the add form."""
+    from cndp.core.tests.test_number_formats import ENGLISH_ONLY, VIETNAMESE_ONLY, visible_text
+
+    other = ENGLISH_ONLY if language == "vi" else VIETNAMESE_ONLY
+    cluster = make_cluster(
+        planned_area=Decimal(60), industrial_land=Decimal("1000.5"), leased_area=Decimal("1234.25")
+    )
+    client = client_for("province_officer")
+    client.cookies["django_language"] = language
+    text = visible_text(client.get(cluster.get_absolute_url()))
+    assert leased in text and land in text
+    assert not other.findall(text)
+    response = client.post(reverse("clusters:cluster_add"), _form(planned_area="80.5"))
+    assert response.status_code == 400
+    text = html.unescape(response.content.decode())
+    assert refused in text and "75 ha" in text and "Nghị định 32/2024/NĐ-CP" in text
