@@ -25,18 +25,7 @@ class ProgrammeViews(generic.Registry):
     table = tables.ProgrammeTable
     filterset = filtersets.ProgrammeFilterSet
     form = forms.ProgrammeForm
-    detail_fields = [
-        "code",
-        "name",
-        "scope",
-        "province",
-        "phase_start",
-        "phase_end",
-        "valid_from",
-        "valid_to",
-        "legal_basis",
-        "description",
-    ]
+    detail_fields = Programme.FIELDS
     detail_template = "extension/programme_detail.html"
 
     @classmethod
@@ -49,7 +38,7 @@ class ActivityTypeViews(generic.Registry):
     table = tables.ActivityTypeTable
     filterset = filtersets.ActivityTypeFilterSet
     form = forms.ActivityTypeForm
-    detail_fields = ["code", "name", "order", "description", "valid_from", "valid_to", "legal_basis"]
+    detail_fields = ActivityType.FIELDS
     related_tables = [(gettext_lazy("Mức hỗ trợ tối đa"), "caps", tables.FundingCapTable)]
 
 
@@ -59,19 +48,7 @@ class FundingCapViews(generic.Registry):
     table = tables.FundingCapTable
     filterset = filtersets.FundingCapFilterSet
     form = forms.FundingCapForm
-    detail_fields = [
-        "activity_type",
-        "province",
-        "share_percent",
-        "max_amount",
-        "per",
-        "line_multiplier",
-        "multiplier_note",
-        "valid_from",
-        "valid_to",
-        "legal_basis",
-        "confirmed",
-    ]
+    detail_fields = FundingCap.FIELDS
 
 
 class TradeViews(generic.Registry):
@@ -79,7 +56,7 @@ class TradeViews(generic.Registry):
     table = tables.TradeTable
     filterset = filtersets.TradeFilterSet
     form = forms.TradeForm
-    detail_fields = ["code", "name", "order", "valid_from", "valid_to", "legal_basis"]
+    detail_fields = Trade.FIELDS
 
 
 class PriorityAreaViews(generic.Registry):
@@ -87,7 +64,7 @@ class PriorityAreaViews(generic.Registry):
     table = tables.PriorityAreaTable
     filterset = filtersets.PriorityAreaFilterSet
     form = forms.PriorityAreaForm
-    detail_fields = ["code", "kind", "name", "order", "valid_from", "valid_to", "legal_basis"]
+    detail_fields = PriorityArea.FIELDS
 
 
 class RubricViews(generic.Registry):
@@ -95,16 +72,7 @@ class RubricViews(generic.Registry):
     table = tables.RubricTable
     filterset = filtersets.RubricFilterSet
     form = forms.RubricForm
-    detail_fields = [
-        "code",
-        "name",
-        "scale",
-        "pass_score",
-        "min_reviewers",
-        "valid_from",
-        "valid_to",
-        "legal_basis",
-    ]
+    detail_fields = Rubric.FIELDS
     detail_template = "extension/rubric_detail.html"
 
     @classmethod
@@ -118,7 +86,7 @@ class AnnualFundViews(generic.Registry):
     table = tables.AnnualFundTable
     filterset = filtersets.AnnualFundFilterSet
     form = forms.AnnualFundForm
-    detail_fields = ["programme", "year", "amount", "decision", "note"]
+    detail_fields = AnnualFund.FIELDS
 
 
 class ScheduleRuleViews(generic.Registry):

@@ -65,6 +65,19 @@ class Programme(Coded):
     description = models.TextField(_("mục tiêu, ghi chú"), blank=True)
 
     history = HistoricalRecords()
+    # The fields a user edits and reads, in order (the form and the detail page share them).
+    FIELDS = (
+        "code",
+        "name",
+        "scope",
+        "province",
+        "phase_start",
+        "phase_end",
+        "valid_from",
+        "valid_to",
+        "legal_basis",
+        "description",
+    )
 
     class Meta:
         verbose_name = _("chương trình khuyến công")
@@ -130,6 +143,8 @@ class ActivityType(Coded):
     description = models.TextField(_("mô tả"), blank=True)
 
     history = HistoricalRecords()
+    # The fields a user edits and reads, in order (the form and the detail page share them).
+    FIELDS = ("code", "name", "order", "description", "valid_from", "valid_to", "legal_basis")
 
     class Meta:
         verbose_name = _("nội dung hoạt động khuyến công")
@@ -185,6 +200,20 @@ class FundingCap(Dated):
 
     history = HistoricalRecords()
     search_fields = ("activity_type__name", "province__name", "legal_basis")
+    # The fields a user edits and reads, in order (the form and the detail page share them).
+    FIELDS = (
+        "activity_type",
+        "province",
+        "share_percent",
+        "max_amount",
+        "per",
+        "line_multiplier",
+        "multiplier_note",
+        "valid_from",
+        "valid_to",
+        "legal_basis",
+        "confirmed",
+    )
 
     class Meta:
         verbose_name = _("mức hỗ trợ tối đa")
@@ -229,6 +258,8 @@ class Trade(Coded):
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     history = HistoricalRecords()
+    # The fields a user edits and reads, in order (the form and the detail page share them).
+    FIELDS = ("code", "name", "order", "valid_from", "valid_to", "legal_basis")
 
     class Meta:
         verbose_name = _("ngành nghề")
@@ -248,6 +279,8 @@ class PriorityArea(Coded):
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     history = HistoricalRecords()
+    # The fields a user edits and reads, in order (the form and the detail page share them).
+    FIELDS = ("code", "kind", "name", "order", "valid_from", "valid_to", "legal_basis")
 
     class Meta:
         verbose_name = _("tiêu chí ưu tiên")
@@ -278,6 +311,8 @@ class Rubric(Coded):
     )
 
     history = HistoricalRecords()
+    # The fields a user edits and reads, in order (the form and the detail page share them).
+    FIELDS = ("code", "name", "scale", "pass_score", "min_reviewers", "valid_from", "valid_to", "legal_basis")
 
     class Meta:
         verbose_name = _("bộ tiêu chí thẩm định")
@@ -336,6 +371,8 @@ class AnnualFund(CndpModel):
 
     history = HistoricalRecords()
     search_fields = ("programme__name", "year", "decision")
+    # The fields a user edits and reads, in order (the form and the detail page share them).
+    FIELDS = ("programme", "year", "amount", "decision", "note")
 
     class Meta:
         verbose_name = _("kinh phí khuyến công năm")
