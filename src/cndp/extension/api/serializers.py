@@ -18,6 +18,7 @@ from cndp.extension.models import (
     Trade,
 )
 from cndp.extension.progress.models import ESCALATION_LABELS
+from cndp.extension.projects.services import PROJECT_INPUT_FIELDS
 
 DATED = ["valid_from", "valid_to", "legal_basis"]
 
@@ -47,36 +48,14 @@ class ProjectSerializer(NFCModelSerializer):
 
     class Meta:
         model = Project
+        # The writable fields are the form's, no more (what a province officer may set is the same on both).
         fields = [
             "id",
             "code",
-            "plan_year",
-            "name",
-            "programme",
-            "implementing_unit",
-            "coordinating_units",
-            "province",
+            *PROJECT_INPUT_FIELDS,
             "province_current",
-            "commune",
-            "craft_village",
-            "activity_type",
-            "trade",
-            "priority_areas",
-            "technology_line",
-            "is_pilot",
-            "objectives",
-            "scale",
-            "start_date",
-            "end_date",
-            "extension_funds",
-            "counterpart_funds",
             "total_funds",
             "approved_funds",
-            "planned_trainees",
-            "planned_models",
-            "planned_machines",
-            "planned_products",
-            "planned_jobs",
             "status",
             "status_label",
             "registered_on",

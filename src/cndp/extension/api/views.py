@@ -24,15 +24,14 @@ from cndp.extension.progress import filtersets as progress_filtersets
 from cndp.extension.progress import selectors as progress_selectors
 from cndp.extension.projects import filtersets as project_filtersets
 from cndp.extension.projects import selectors as project_selectors
-
-M2M = ("coordinating_units", "priority_areas")
+from cndp.extension.projects.services import PROJECT_LINKS
 
 
 class ProjectViewSet(RestrictedModelViewSet):
     """Đề án: read with the list's filters; create (and update while the proposal is editable) through the
     services, so the caps, the deadline and the province scope apply exactly as in the UI. No delete."""
 
-    queryset = project_selectors.project_list().prefetch_related("coordinating_units", "priority_areas")
+    queryset = project_selectors.project_list().prefetch_related(*PROJECT_LINKS)
     serializer_class = serializers.ProjectSerializer
     filterset_class = project_filtersets.ProjectFilterSet
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
@@ -50,7 +49,7 @@ class ProjectViewSet(RestrictedModelViewSet):
 
     def _write(self, serializer, service, **extra):
         data = dict(serializer.validated_data)
-        m2m = {name: data.pop(name) for name in M2M if name in data}
+        m2m = {name: data.pop(name) for name in PROJECT_LINKS if name in data}
         try:
             serializer.instance = service(user=self.request.user, **extra, **m2m, **data)
         except DjangoValidationError as exc:

@@ -12,7 +12,7 @@ from cndp.core.permissions import user_province_id
 from cndp.extension.choices import LedgerKind
 from cndp.extension.models import ActivityType, Beneficiary, PriorityArea, Project, Trade
 from cndp.extension.projects import caps, lifecycle
-from cndp.extension.projects.services import PROJECT_FIELDS, user_roles
+from cndp.extension.projects.services import PROJECT_FIELDS, PROJECT_INPUT_FIELDS, user_roles
 from cndp.places.models import REFORM_DATE, Province
 
 IMPLEMENTING_KINDS = (UnitKind.DOIT, UnitKind.EXTENSION_CENTRE, UnitKind.AGENCY_CENTRE)
@@ -24,13 +24,7 @@ class ProjectForm(ModelForm):
 
     class Meta:
         model = Project
-        fields = [
-            *PROJECT_FIELDS[:4],
-            "coordinating_units",
-            *PROJECT_FIELDS[4:9],
-            "priority_areas",
-            *PROJECT_FIELDS[9:],
-        ]
+        fields = PROJECT_INPUT_FIELDS
         widgets = {
             "start_date": forms.DateInput,
             "end_date": forms.DateInput,

@@ -50,6 +50,16 @@ PROJECT_FIELDS = (
     "planned_products",
     "planned_jobs",
 )
+# The proposal's links to many (set after the record is saved, as the services' own arguments).
+PROJECT_LINKS = ("coordinating_units", "priority_areas")
+# What a user sets on a proposal, in the order the form and the API offer it: the own fields and the links.
+PROJECT_INPUT_FIELDS = (
+    *PROJECT_FIELDS[:4],
+    "coordinating_units",
+    *PROJECT_FIELDS[4:9],
+    "priority_areas",
+    *PROJECT_FIELDS[9:],
+)
 TEXT_FIELDS = ("name", "commune", "craft_village")
 
 
