@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import html
 import types
 from collections.abc import Iterator
 
@@ -17,8 +18,9 @@ from django.db.models import QuerySet
 from django.utils import dateformat
 from django.utils.encoding import force_str
 from django.utils.formats import date_format, get_format
+from django.utils.functional import Promise
 from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_tables2 import utils as tables_utils
@@ -52,6 +54,28 @@ def _cached_signatures(signature):
 
 if not hasattr(tables_utils.signature, "__wrapped__"):
     tables_utils.signature = _cached_signatures(tables_utils.signature)
+
+
+def escape_html(text) -> SafeString:
+    """`conditional_escape(text)` without the look for a lazy string among the arguments that Django's
+    `keep_lazy` wrapper makes on each call (thousands of calls a list page): safe text as it is, anything
+    else as `escape` writes it."""
+    if isinstance(text, Promise):
+        text = str(text)
+    as_html = getattr(text, "__html__", None)
+    if as_html is not None:
+        return as_html()
+    return SafeString(html.escape(str(text)))
+
+
+def per_language(table, key, build):
+    """`build()` (labels to translate, a format) worked out once per table and language, not per row."""
+    known = table.__dict__.setdefault("_per_language", {})
+    language = (key, get_language())
+    value = known.get(language)
+    if value is None:
+        value = known[language] = build()
+    return value
 
 
 class ActionsColumn(tables.Column):

@@ -14,30 +14,45 @@ from django import template
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.formats import localize
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
 from django_tables2 import utils as tables_utils
 from django_tables2.columns import ManyToManyColumn
 from django_tables2.columns.base import LinkTransform
 from django_tables2.columns.linkcolumn import BaseLinkColumn
 from django_tables2.rows import BoundRow
-from django_tables2.utils import Accessor, AttributeDict, computed_values
+from django_tables2.utils import Accessor, AttributeDict, call_with_appropriate, computed_values
 
-from cndp.core.tables import record_url
+from cndp.core.tables import escape_html, record_url
 
 register = template.Library()
 
 _CELL_ARGUMENTS = ("value", "record", "column", "bound_column", "bound_row", "table")
 
 
+def _attrs_html(attrs) -> str:
+    """`AttributeDict.as_html()`: the same `key="value"` pairs (callables called, the blacklisted keys
+    and None values left out), escaped as `format_html_join` escapes them."""
+    blacklist = AttributeDict.blacklist
+    pairs = []
+    for key, value in attrs.items():
+        if callable(value):
+            value = value()
+        if key not in blacklist and value is not None:
+            pairs.append(f'{escape_html(key)}="{escape_html(value)}"')
+    return SafeString(" ".join(pairs))
+
+
 def _cell_html(column, cell) -> str:
+    if type(cell) is int and 0 <= cell < 1000:  # no separator to write, whatever the language
+        return str(cell)
     cell = template_localtime(cell)
     if column.localize is None:
         cell = localize(cell)
     else:
         cell = localize(cell, use_l10n=bool(column.localize))
-    return conditional_escape(cell)
+    return escape_html(cell)
 
 
 def _static_td(column) -> str | None:
@@ -47,7 +62,7 @@ def _static_td(column) -> str | None:
     table_attrs = {**column._table.attrs.get("cell", {}), **column._table.attrs.get("td", {})}
     if any(callable(v) for v in (*attrs.values(), *table_attrs.values())):
         return None
-    return f"<td {column.attrs['td'].as_html()}>"
+    return f"<td {_attrs_html(column.attrs['td'])}>"
 
 
 def _resolve(bits: list[str], context, accessor: Accessor):
@@ -112,6 +127,9 @@ class _CellPlan:
             and link.accessor is None
             and not link.reverse_args
         )
+        # linkify=<a function of the record, …> without attributes: the function's URL, as
+        # `LinkTransform.__call__` writes the <a>.
+        self.url_link = isinstance(link, LinkTransform) and callable(link.url) and not link.attrs
         self.name_accessor = Accessor(bound_column.name)
         self.name_bits = self.name_accessor.bits
         self.link_with_text = isinstance(column, BaseLinkColumn) and column.text is not None
@@ -178,6 +196,11 @@ class _CellPlan:
             content = self.render(**{name: given[name] for name in arguments})
         if not self.link:
             return content
+        if self.url_link:
+            href = call_with_appropriate(self.link.url, self._given(row, value))
+            if href is None:
+                return content
+            return SafeString(f'<a href="{escape_html(href)}">{escape_html(content)}</a>')
         if not self.plain_link:
             return self.link(content, **self._given(row, value))
         # `LinkTransform.__call__` for linkify=True: the URL of the record (or of the object the
@@ -196,7 +219,7 @@ class _CellPlan:
         href = record_url(self.table, target)
         if href is None:
             return content
-        return mark_safe(f'<a href="{conditional_escape(href)}">{conditional_escape(content)}</a>')  # noqa: S308
+        return SafeString(f'<a href="{escape_html(href)}">{escape_html(content)}</a>')
 
     def html(self, row) -> str:
         content = self.content(row)
@@ -205,9 +228,9 @@ class _CellPlan:
         if td is None:  # attributes computed from the record and value, as `BoundRow.items()` allows
             bound_column.current_value = content
             bound_column.current_record = row._record
-            td = f"<td {bound_column.attrs['td'].as_html()}>"
+            td = f"<td {_attrs_html(bound_column.attrs['td'])}>"
         if isinstance(content, str):  # what localising leaves as it is: escaped only
-            return f"{td}{conditional_escape(content)}</td>"
+            return f"{td}{escape_html(content)}</td>"
         return f"{td}{_cell_html(bound_column, content)}</td>"
 
 
@@ -219,7 +242,7 @@ def _row_attrs(table):
     for css in ("even", "odd"):
         attrs = tables_utils.AttributeDict(computed_values(table.row_attrs, kwargs={"table": table}))
         attrs["class"] = f"{attrs['class']} {css}" if attrs.get("class") else css
-        pairs.append(attrs.as_html())
+        pairs.append(_attrs_html(attrs))
     return tuple(pairs)
 
 
@@ -232,7 +255,7 @@ def table_body(table):
     row_attrs = _row_attrs(table)
     for row in table.paginated_rows:
         if type(row) is BoundRow:
-            attrs = row.attrs.as_html() if row_attrs is None else row_attrs[row.row_counter % 2]
+            attrs = _attrs_html(row.attrs) if row_attrs is None else row_attrs[row.row_counter % 2]
             cells = "".join([plan.html(row) for plan in plans])
         else:  # a pinned row: django-tables2's own way
             attrs = row.attrs.as_html()

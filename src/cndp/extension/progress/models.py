@@ -124,7 +124,13 @@ class ProgressReport(CndpModel):
 
     @property
     def obligation(self):
-        """The obligation owed for this report (None only before it is scheduled)."""
+        """The obligation owed for this report (None only before it is scheduled): the one the list
+        prefetched into `listed_obligations` (selectors.report_list_page), else through the relation (its
+        prefetch if any). Read several times a row, so straight from the prefetched list: the relation's
+        manager is rebuilt at every access."""
+        listed = self.__dict__.get("listed_obligations")
+        if listed is not None:
+            return listed[0] if listed else None
         return next(iter(self.obligations.all()), None) if self.pk else None
 
     def _owed(self, name, default=None):

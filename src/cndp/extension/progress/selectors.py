@@ -60,3 +60,32 @@ def report_list() -> QuerySet[ProgressReport]:
             "project", "project__province_current", "project__implementing_unit"
         )
     ).order_by("obligation_due_on", "project_id", "sequence")
+
+
+# What the list page and its Excel export read of a report, its project and its obligation (the table's
+# columns, its links and its late-report rule): nothing else is loaded.
+LIST_FIELDS = (
+    "project_id",
+    "sequence",
+    "kind",
+    "percent_complete",
+    "obligation_due_on",
+    "project__code",
+    "project__name",
+    "project__status",
+    "project__province_current__name",
+)
+LIST_OBLIGATION_FIELDS = ("content_type_id", "object_id", "period_end", "due_on", "state", "escalation")
+
+
+def report_list_page() -> QuerySet[ProgressReport]:
+    """The report list's (and its export's) queryset, in `report_list`'s order: only what the table shows,
+    with the obligation prefetched into a plain list (`ProgressReport.obligation` reads it) — one more
+    query whatever the number of reports, and no relation manager built for each row."""
+    obligations = Obligation.objects.only(*LIST_OBLIGATION_FIELDS)
+    return (
+        ProgressReport.objects.select_related("project", "project__province_current")
+        .only(*LIST_FIELDS)
+        .prefetch_related(Prefetch("obligations", queryset=obligations, to_attr="listed_obligations"))
+        .order_by("obligation_due_on", "project_id", "sequence")
+    )

@@ -2,11 +2,13 @@
 
 import django_tables2 as tables
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cndp.core.scoped_columns import ProvinceColumnsMixin
-from cndp.core.tables import BaseTable, DateColumn
+from cndp.core.tables import BaseTable, DateColumn, escape_html, per_language
+from cndp.extension.choices import ReportStatus
 from cndp.extension.models import ProgressReport
 from cndp.extension.progress import rules as reporting
 from cndp.extension.projects import lifecycle
@@ -43,9 +45,7 @@ class ProgressReportTable(ProvinceColumnsMixin, BaseTable):
     )
     late = tables.Column(verbose_name=_("Quá hạn (ngày)"), empty_values=(), orderable=False)
     percent_complete = tables.Column(verbose_name=_("Hoàn thành (%)"), attrs={"td": {"class": "text-end"}})
-    status = tables.Column(
-        verbose_name=_("Tình trạng"), accessor="status_label", order_by=("obligations__state",)
-    )
+    status = tables.Column(verbose_name=_("Tình trạng"), accessor="status", order_by=("obligations__state",))
     escalation = tables.Column(verbose_name=_("Báo trễ hạn"), order_by=("obligations__escalation",))
 
     class Meta(BaseTable.Meta):
@@ -64,21 +64,30 @@ class ProgressReportTable(ProvinceColumnsMixin, BaseTable):
         )
         row_attrs = {"class": lambda record: "table-danger" if _late_days(record) else ""}
 
+    # Labels and formats are translated once per table and language (per_language), not in every row.
+
     def render_project(self, record):
-        return format_html(
-            '<span class="text-nowrap">{}</span><div class="small text-muted" style="min-width: 14rem">{}</div>',
-            record.project.code,
-            record.project.name,
+        project = record.project
+        return SafeString(
+            f'<span class="text-nowrap">{escape_html(project.code)}</span>'
+            f'<div class="small text-muted" style="min-width: 14rem">{escape_html(project.name)}</div>'
         )
 
     def value_project(self, record):
         return record.project.code
 
     def render_report(self, record):
-        return _("Tổng kết") if record.kind == "final" else _("Kỳ %(n)s") % {"n": record.sequence}
+        final, periodic = per_language(self, "report", lambda: (gettext("Tổng kết"), gettext("Kỳ %(n)s")))
+        return final if record.kind == "final" else periodic % {"n": record.sequence}
 
     def value_report(self, record):
         return record.label
+
+    def render_status(self, value):
+        return per_language(self, "status", _status_labels).get(value, value)
+
+    def value_status(self, value):
+        return self.render_status(value)
 
     def render_percent_complete(self, record, value):
         return "—" if record.status == "pending" else value
@@ -90,7 +99,14 @@ class ProgressReportTable(ProvinceColumnsMixin, BaseTable):
         return _late_days(record)
 
     def render_escalation(self, value):
-        return {0: "—", 1: _("Đã báo Sở"), 2: _("Đã báo Cục")}.get(value, value)
+        labels = per_language(
+            self, "escalation", lambda: {0: "—", 1: gettext("Đã báo Sở"), 2: gettext("Đã báo Cục")}
+        )
+        return labels.get(value, value)
+
+
+def _status_labels() -> dict:
+    return {value: str(label) for value, label in ReportStatus.choices}
 
 
 def _late_days(record) -> int:

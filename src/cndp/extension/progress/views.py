@@ -59,6 +59,7 @@ class ProgressReportDetailView(generic.ObjectDetailView):
 class ProgressReportViews(generic.Registry):
     model = ProgressReport
     queryset = selectors.report_list()
+    list_queryset = selectors.report_list_page()
     table = tables.ProgressReportTable
     filterset = filtersets.ProgressReportFilterSet
     allow_delete = False  # reports are scheduled from the contract; never deleted
