@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
+from cndp.core.jobs.admin import JobAdmin  # noqa: F401 — the long jobs' admin page, registered on import
 from cndp.core.permissions import restrict
 from cndp.core.services import ServiceError, object_save
 

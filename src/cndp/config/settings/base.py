@@ -7,6 +7,8 @@ Environment variables (all optional in development):
     ALLOWED_HOSTS     comma-separated host names
     CSRF_TRUSTED_ORIGINS  comma-separated origins (https://cndp.example.gov.vn)
     CNDP_API_TOKEN_DAYS   days an API token stays valid (default 30)
+    CNDP_JOB_TIMEOUT_MINUTES  a long job still running after this long is taken for dead (default 240)
+    CNDP_JOB_RESULT_DAYS      days a long job's result file is kept (default 30; `cndp manage jobs_cleanup`)
     CNDP_TRUSTED_PROXIES  addresses of the reverse proxies whose X-Forwarded-For is believed (default 127.0.0.1,::1)
     EMAIL_URL-like:   EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL
     CNDP_DATA_DIR     where the SQLite file, media and sent mail go (default: the project folder)
@@ -227,6 +229,11 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# Long jobs (core.jobs): one still «running» after CNDP_JOB_TIMEOUT_MINUTES is taken for dead (its worker
+# stopped: its transaction was rolled back) and shown failed; result files go after CNDP_JOB_RESULT_DAYS.
+CNDP_JOB_TIMEOUT_MINUTES = int(os.environ.get("CNDP_JOB_TIMEOUT_MINUTES", "240"))
+CNDP_JOB_RESULT_DAYS = int(os.environ.get("CNDP_JOB_RESULT_DAYS", "30"))
 
 # API tokens expire after this many days; POST /api/token/ then issues a new one.
 CNDP_API_TOKEN_DAYS = int(os.environ.get("CNDP_API_TOKEN_DAYS", "30"))

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
+from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cndp.core.jobs import kinds
 from cndp.core.jobs.models import Job, JobState
 from cndp.core.jobs.progress import Progress
+from cndp.core.numbers import number
 from cndp.core.text import nfc
 
 logger = logging.getLogger(__name__)
@@ -100,3 +105,78 @@ def job_execute(*, job_id: int) -> str:
     )  # fmt: skip
     progress.close()
     return state
+
+
+# ---- upkeep: jobs whose worker died, old result files -------------------------------------------------
+
+
+def stale_message() -> str:
+    return _(
+        "Việc không kết thúc sau %(h)s giờ: tiến trình chạy nền đã dừng giữa chừng (máy chủ khởi động lại "
+        "hoặc bị tắt). Không có dữ liệu nào được ghi dở (mọi thay đổi của việc đã được huỷ). Hãy bấm "
+        "«Chạy lại»; nếu lỗi lặp lại, hãy báo quản trị viên, mã việc #%(id)s."
+    )
+
+
+def jobs_fail_stale(*, jobs=None, now: datetime.datetime | None = None) -> int:
+    """Jobs still «running» (or queued) past `CNDP_JOB_TIMEOUT_MINUTES` — their worker died, so their
+    transaction was rolled back — become failed with a message that says so; returns how many. `jobs`
+    narrows the search (a user's own). Reads first and writes only when there is one: on SQLite a write
+    would wait for a live job's transaction, which holds the one write lock."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(minutes=settings.CNDP_JOB_TIMEOUT_MINUTES)
+    queryset = Job.objects.all() if jobs is None else jobs
+    stale = list(
+        queryset.filter(
+            models.Q(state=JobState.RUNNING, started__lt=cutoff)
+            | models.Q(state=JobState.QUEUED, created__lt=cutoff)
+        ).values_list("pk", "params")
+    )
+    minutes = settings.CNDP_JOB_TIMEOUT_MINUTES
+    for pk, params in stale:
+        with translation.override((params or {}).get("language") or "vi"):
+            error = stale_message() % {"h": number(minutes / 60, 0 if minutes % 60 == 0 else 1), "id": pk}
+        Job.objects.filter(pk=pk, state__in=[JobState.RUNNING, JobState.QUEUED]).update(
+            state=JobState.FAILED, error=error, finished=now
+        )
+    return len(stale)
+
+
+def job_retry(*, job: Job, user) -> Job:
+    """Chạy lại: a failed job started again as a new job of its owner — the same kind, label, parameters
+    and uploaded file (the file is shared, not copied)."""
+    if job.owner_id != user.pk:
+        raise PermissionDenied
+    if job.state != JobState.FAILED:
+        raise ValueError("only a failed job is run again")
+    if kinds.get(job.kind) is None:
+        raise ValueError(f"unknown job kind {job.kind!r}")
+    again = Job(
+        kind=job.kind, owner=user, label=job.label, params=dict(job.params or {}), file_name=job.file_name
+    )
+    again.params["language"] = translation.get_language() or again.params.get("language") or "vi"
+    again.params["retry_of"] = job.pk
+    if job.file:
+        again.file.name = job.file.name
+    again.save()
+    result = _enqueue(again.pk)
+    Job.objects.filter(pk=again.pk, task_id="").update(task_id=str(getattr(result, "id", ""))[:64])
+    again.refresh_from_db()
+    return again
+
+
+def job_results_purge(*, days: int | None = None, now: datetime.datetime | None = None) -> int:
+    """Delete the result files of the jobs that ended more than `days` (`CNDP_JOB_RESULT_DAYS`) ago; the
+    job stays, its page says when the file was removed. Returns the number of files removed."""
+    days = settings.CNDP_JOB_RESULT_DAYS if days is None else days
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=days)
+    removed = 0
+    old = Job.objects.filter(finished__lt=cutoff).exclude(result_file="").only("pk", "result_file", "summary")
+    for job in old.iterator(chunk_size=500):
+        job.result_file.delete(save=False)
+        summary = dict(job.summary or {})
+        summary["result_removed"] = now.date().isoformat()
+        Job.objects.filter(pk=job.pk).update(result_file="", summary=summary)
+        removed += 1
+    return removed

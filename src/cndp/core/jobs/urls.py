@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/status/", views.job_status, name="job_status"),
     path("<int:pk>/input/", views.job_input, name="job_input"),
     path("<int:pk>/result/", views.job_result, name="job_result"),
+    path("<int:pk>/retry/", views.job_retry, name="job_retry"),
 ]

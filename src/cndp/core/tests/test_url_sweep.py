@@ -201,6 +201,7 @@ EXPECTATIONS: dict[str, Expect] = {
     "jobs:job_status": SIGNED_IN,
     "jobs:job_input": SIGNED_IN,
     "jobs:job_result": SIGNED_IN,
+    "jobs:job_retry": POST_ONLY,  # a failed job of one's own, run again
     # API
     "api-root": SIGNED_IN,
     "api-token": Expect(who="public", ok=405),
@@ -243,6 +244,7 @@ PK_MODELS = {
     "jobs:job_status": "core.Job",
     "jobs:job_input": "core.Job",
     "jobs:job_result": "core.Job",
+    "jobs:job_retry": "core.Job",
     "party:memberevent_delete": "party.Member",
     "congress:summons_build": "congress.Congress",
     "congress:checkin": "congress.Congress",
