@@ -26,7 +26,7 @@ from cndp.clusters.kinds import FORM_KIND
 from cndp.clusters.models import Cluster, ClusterDecision, ClusterReport, SecondaryProject
 from cndp.clusters.services.clusters import flag_rows
 from cndp.obligations.models import CalendarRule, Obligation, ObligationStep
-from cndp.places.models import Province
+from cndp.places.models import REFORM_DATE, Province
 
 D = datetime.date
 SEED = 2021
@@ -76,6 +76,7 @@ TRADES = [
 ]
 # Periods of the demo: (year, period); the last is still open on the demo date.
 PERIODS = [(2024, "year"), (2025, "half"), (2025, "year"), (2026, "half"), (2026, "year")]
+COMMUNE_PERIODS = PERIODS[-2:]  # Biểu 03: the communes' reports of 2026 (a thousand a period)
 TODAY = D(2026, 12, 6)
 
 
@@ -289,9 +290,46 @@ def _generate(stdout) -> dict[str, int]:
     return {"clusters": len(clusters), "decisions": len(decisions), "projects": len(projects), **counts}
 
 
+def _input(c: Cluster, form02=None, form01=None) -> layouts.ClusterInput:
+    """A cluster as Biểu 03 / 04 count it, as services.reports.aggregate_inputs does: the register's
+    figures, its Biểu 02 of the period's FDI projects and its projects' Biểu 01 (revenue, budget, labour)."""
+    revenue, budget, workers = form01 or (c.revenue, c.budget_paid, c.labour)
+    return layouts.ClusterInput(
+        status=c.status,
+        kind=c.kind,
+        specialised=c.specialised,
+        established_on=c.established_on,
+        planned_area=c.planned_area,
+        area=c.area,
+        developer_is_enterprise=c.developer_kind == "enterprise",
+        detailed_plan_approved=c.detailed_plan_approved,
+        infrastructure_approved=c.infrastructure_approved,
+        total_investment=c.total_investment,
+        capital_paid=c.capital_paid,
+        industrial_land=c.industrial_land,
+        leased=c.leased_area,
+        projects=c.enterprises,
+        fdi_projects=form02.fdi_projects if form02 else 0,
+        operating_projects=c.enterprises,
+        revenue=revenue,
+        budget_paid=budget,
+        workers=workers,
+        wastewater_built=c.wastewater != "none",
+        wastewater_compliant=c.wastewater_compliant,
+    )
+
+
+def _rows(values) -> list[list[str]]:
+    return [
+        [n, label, unit, "" if unit == layouts.SECTION else str(values[n])]
+        for n, label, unit in layouts.AGGREGATE_ROWS
+    ]
+
+
 def _reports(rng, clusters, agency) -> dict[str, int]:
-    """Biểu 02 of every reporting cluster for each period, Biểu 01 of the last half year, Biểu 04 of every
-    province; their obligations and steps (submitted on time or late, returned, accepted, missing)."""
+    """Biểu 02 of every reporting cluster for each period, Biểu 01 of the last half year, Biểu 03 of every
+    commune with a reporting cluster for the periods of 2026, Biểu 04 of every province; their obligations
+    and steps (submitted on time or late, returned, accepted, missing)."""
     rules_by_kind = {}
     for rule in CalendarRule.objects.all():
         for kind in rule.kinds:
@@ -300,7 +338,7 @@ def _reports(rng, clusters, agency) -> dict[str, int]:
     reporting = [c for c in reporting if c.status not in (rules.REVOKED, rules.REMOVED)]
     projects = list(SecondaryProject.objects.filter(status="operating").select_related("cluster"))
     provinces = {c.province_current_id: c.province_current for c in reporting}
-    reports = []
+    reports, communes = [], []  # Biểu 03 after the others: the others' fates stay those of the seed
     for year, period in PERIODS:
         end = layouts.period_end(year, period)
         for c in reporting:
@@ -344,36 +382,45 @@ def _reports(rng, clusters, agency) -> dict[str, int]:
                         average_income=rng.randint(6, 12) * 1_000_000,
                     )
                 )
-        for province in provinces.values():
-            inputs = [
-                layouts.ClusterInput(
-                    status=c.status,
-                    kind=c.kind,
-                    specialised=c.specialised,
-                    established_on=c.established_on,
-                    planned_area=c.planned_area,
-                    area=c.area,
-                    developer_is_enterprise=c.developer_kind == "enterprise",
-                    detailed_plan_approved=c.detailed_plan_approved,
-                    infrastructure_approved=c.infrastructure_approved,
-                    total_investment=c.total_investment,
-                    capital_paid=c.capital_paid,
-                    industrial_land=c.industrial_land,
-                    leased=c.leased_area,
-                    projects=c.enterprises,
-                    operating_projects=c.enterprises,
-                    workers=c.labour,
-                    wastewater_built=c.wastewater != "none",
-                    wastewater_compliant=c.wastewater_compliant,
+        of_period = [r for r in reports if r.period_end == end]
+        form02 = {r.cluster_id: r for r in of_period if r.form == "form02"}
+        form01 = defaultdict(lambda: [0, 0, 0])
+        for r in of_period:
+            if r.form == "form01":
+                sums = form01[r.cluster_id]
+                sums[0], sums[1], sums[2] = sums[0] + r.revenue, sums[1] + r.budget_paid, sums[2] + r.workers
+
+        def _in(c, form02=form02, form01=form01):
+            return _input(c, form02.get(c.pk), form01.get(c.pk))
+
+        if (year, period) in COMMUNE_PERIODS:
+            # Biểu 03 of every commune (old district before 1/7/2025) holding a reporting cluster.
+            field = "old_district" if end < REFORM_DATE else "commune"
+            areas = defaultdict(list)
+            for c in clusters:
+                areas[(c.province_current_id, getattr(c, field))].append(c)
+            for province_id, name in sorted({(c.province_current_id, getattr(c, field)) for c in reporting}):
+                if not name:
+                    continue
+                inputs = [_in(c) for c in areas[(province_id, name)]]
+                values = layouts.aggregate(inputs, layouts.period_start(year, period), end)
+                communes.append(
+                    ClusterReport(
+                        form="form03",
+                        year=year,
+                        period=period,
+                        period_end=end,
+                        province=provinces[province_id],
+                        commune=name,
+                        rows=_rows(values),
+                        signed_by=f"Chủ tịch UBND {name}",
+                        signed_at=timezone.now(),
+                    )
                 )
-                for c in clusters
-                if c.province_current_id == province.pk
-            ]
+        for province in provinces.values():
+            inputs = [_in(c) for c in clusters if c.province_current_id == province.pk]
             values = layouts.aggregate(inputs, layouts.period_start(year, period), end)
-            rows = [
-                [n, label, unit, "" if unit == layouts.SECTION else str(values[n])]
-                for n, label, unit in layouts.AGGREGATE_ROWS
-            ]
+            rows = _rows(values)
             reports.append(
                 ClusterReport(
                     form="form04",
@@ -386,6 +433,7 @@ def _reports(rng, clusters, agency) -> dict[str, int]:
                     signed_at=timezone.now(),
                 )
             )
+    reports += communes
     for r in reports:
         r.search_folded = r.search_text()
     ClusterReport.objects.bulk_create(reports, batch_size=1000)
@@ -459,6 +507,8 @@ def _reports(rng, clusters, agency) -> dict[str, int]:
             else due_on - datetime.timedelta(days=rng.randint(0, 6))
         )
         steps.append(ObligationStep(obligation=o, action="submit", at=at(submitted), by=submitter))
+        if r.form in ("form03", "form04"):
+            r.signed_at = at(submitted, 8)  # signed the morning it was sent
         if fate == "returned":
             steps.append(
                 ObligationStep(
@@ -475,7 +525,7 @@ def _reports(rng, clusters, agency) -> dict[str, int]:
                     obligation=o, action="accept", at=at(submitted + datetime.timedelta(days=5)), by=agency
                 )
             )
-    ClusterReport.objects.bulk_update(updates, ["obligation", "applied_at"], batch_size=1000)
+    ClusterReport.objects.bulk_update(updates, ["obligation", "applied_at", "signed_at"], batch_size=1000)
     ObligationStep.objects.bulk_create(steps, batch_size=2000)
     return {"reports": len(reports), "steps": len(steps)}
 

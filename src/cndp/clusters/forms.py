@@ -94,6 +94,12 @@ class DecisionForm(Form):
     )
     note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
+    def __init__(self, *args, kinds=None, **kwargs):
+        """`kinds`: the decisions the cluster's lifecycle allows now (the others are not offered)."""
+        super().__init__(*args, **kwargs)
+        if kinds is not None:
+            self.fields["kind"].choices = [(k, label) for k, label in DecisionKind.choices if k in kinds]
+
 
 class Form02Form(ModelForm):
     """Biểu 02 — the developer's figures for the period."""

@@ -230,17 +230,32 @@ def period_end(year: int, period: str) -> datetime.date:
     return datetime.date(year, 6 if period == "half" else 12, 14)
 
 
-def typed_value(value, scale) -> str:
-    """A typed form's value as printed: money in tỷ đồng, income in triệu đồng, 1/0, % with a comma."""
+def typed_value(value, scale, **separators: str) -> str:
+    """A typed form's value as printed: money in tỷ đồng, income in triệu đồng, 1/0, % — in Vietnamese
+    style unless other `separators` are given (a screen in another language)."""
     if scale == "flag":
         return "1" if value else "0"
     if scale == "percent":
-        return rules.ha(value * 100) if value is not None else "—"
+        return rules.ha(value * 100, **separators) if value is not None else "—"
     if isinstance(scale, Decimal):
-        return rules.ha(Decimal(value) / scale)
-    if isinstance(value, Decimal):
-        return rules.ha(value)
-    return rules.ha(Decimal(value))
+        return rules.ha(Decimal(value) / scale, **separators)
+    return rules.ha(Decimal(value), **separators)
+
+
+def printed(value: str, *, decimal_separator: str = ",", thousand_separator: str = ".") -> str:
+    """A stored value of Biểu 03/04 ("2738.89", "39379") as printed, its decimals kept: "2.738,89",
+    "39.379" (Vietnamese style unless other separators are given). Anything else is kept as it is."""
+    whole, _dot, fraction = value.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    whole = whole.removeprefix("-")
+    if not whole.isdigit() or (fraction and not fraction.isdigit()):
+        return value
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    return sign + thousand_separator.join(groups) + (decimal_separator + fraction if fraction else "")
 
 
 # ---- the national picture (tình hình cụm công nghiệp cả nước) ------------------------------------------

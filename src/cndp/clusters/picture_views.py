@@ -4,6 +4,8 @@ Excel and the periodic PDF — within the user's scope."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -13,6 +15,7 @@ from django.utils.translation import gettext as _
 from cndp.clusters import picture, rules
 from cndp.clusters.choices import ClusterStatus
 from cndp.clusters.models import Cluster
+from cndp.core import numbers
 from cndp.core.excel import build_workbook, workbook_response
 from cndp.core.numbers import separators
 from cndp.core.pdf import render_pdf
@@ -38,7 +41,12 @@ def _ha(value) -> str:
     return rules.ha(value, **separators())
 
 
-def table_rows(result) -> list[list]:
+def table_rows(result, *, sheet: bool = False) -> list[list]:
+    """The table's rows: on the page and the PDF as text with fixed decimals in the reader's language
+    (areas 2, percentages 1: a column reads evenly); in the Excel sheet as numbers (ha to 0.01, percentages
+    to 0.1), so that the sheet can be summed and sorted."""
+    area = _sheet_ha if sheet else _column_ha
+    share = _sheet_pct if sheet else _column_pct
     out = []
     for label, _code, f in [*result["rows"], (_("Cả nước"), "", result["total"])]:
         out.append(
@@ -47,20 +55,38 @@ def table_rows(result) -> list[list]:
                 f.clusters,
                 f.established,
                 f.operating,
-                _ha(f.area),
-                _ha(f.land),
-                _ha(f.leased),
-                _pct(f.occupancy),
-                _pct(f.operating_share),
+                area(f.area),
+                area(f.land),
+                area(f.leased),
+                share(f.occupancy),
+                share(f.operating_share),
                 f.wastewater,
-                _pct(f.wastewater_coverage),
+                share(f.wastewater_coverage),
                 f.flagged,
             ]
         )
     return out
 
 
-def header() -> list[str]:
+def _column_ha(value) -> str:
+    return numbers.number(value or 0, 2)
+
+
+def _column_pct(value) -> str:
+    return "—" if value is None else numbers.percent(Decimal(value) * 100, 1)
+
+
+def _sheet_ha(value) -> float:
+    return float(Decimal(value or 0).quantize(Decimal("0.01")))
+
+
+def _sheet_pct(value) -> float | None:
+    return None if value is None else float((Decimal(value) * 100).quantize(Decimal("0.1")))
+
+
+def header(*, sheet: bool = False) -> list[str]:
+    """The columns; in the Excel sheet the ratios are numbers, their unit in the title."""
+    percent = " (%)" if sheet else ""
     return [
         _("Đơn vị"),
         _("Số cụm"),
@@ -69,10 +95,10 @@ def header() -> list[str]:
         _("Diện tích (ha)"),
         _("Đất công nghiệp của cụm đang hoạt động (ha)"),
         _("Đã cho thuê (ha)"),
-        _("Tỷ lệ lấp đầy"),
-        _("Tỷ lệ cụm đang hoạt động"),
+        _("Tỷ lệ lấp đầy") + percent,
+        _("Tỷ lệ cụm đang hoạt động") + percent,
         _("Cụm có trạm xử lý nước thải hoạt động"),
-        _("Tỷ lệ có xử lý nước thải"),
+        _("Tỷ lệ có xử lý nước thải") + percent,
         _("Cụm chưa đáp ứng Nghị định 32"),
     ]
 
@@ -133,7 +159,8 @@ def picture_page(request):
     if request.GET.get("export") == "xlsx":
         subtitle = _("Số liệu đến ngày %(d)s") % {"d": today.strftime("%d/%m/%Y")}
         return workbook_response(
-            build_workbook(title, header(), table_rows(result), subtitle), "cum-cong-nghiep"
+            build_workbook(title, header(sheet=True), table_rows(result, sheet=True), subtitle),
+            "cum-cong-nghiep",
         )
     if request.GET.get("export") == "pdf":
         pdf = render_pdf(

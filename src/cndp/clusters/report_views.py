@@ -20,6 +20,7 @@ from cndp.clusters.filtersets import ReportFilterSet
 from cndp.clusters.models import ClusterReport
 from cndp.clusters.services import reports as services
 from cndp.core import generic
+from cndp.core.numbers import separators
 from cndp.core.pdf import render_pdf
 from cndp.core.permissions import can, require
 from cndp.core.services import ServiceError
@@ -46,14 +47,15 @@ RECEIVERS = {
 
 def report_rows(report: ClusterReport) -> list[tuple[str, str, str, str]]:
     """(TT, chỉ tiêu, đơn vị tính, kết quả) of the form, row for row."""
+    seps = separators()  # the reader's language on a screen; Vietnamese on the official form (PDF)
     if report.form in services.TYPED:
         layout = layouts.FORM02 if report.form == "form02" else layouts.FORM01
         return [
-            (n, _(label), _(unit), layouts.typed_value(getattr(report, field), scale))
+            (n, _(label), _(unit), layouts.typed_value(getattr(report, field), scale, **seps))
             for n, label, unit, field, scale in layout
         ]
     return [
-        (n, _(label), "" if unit == layouts.SECTION else _(unit), value.replace(".", ","))
+        (n, _(label), "" if unit == layouts.SECTION else _(unit), layouts.printed(value, **seps))
         for n, label, unit, value in report.rows
     ]
 

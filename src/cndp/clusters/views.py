@@ -74,6 +74,8 @@ class ClusterDetailView(generic.ObjectDetailView):
         if extra.get("tab") == "detail" and cluster is not None:
             ctx["may_decide"] = may_decide(user, cluster)
             ctx["can_add_project"] = ctx["may_decide"] and can(user, "add", SecondaryProject)
+            # No decision form once the lifecycle has ended (removed from the plan, revoked).
+            ctx["may_decide"] = ctx["may_decide"] and bool(services.decision_kinds(cluster))
             ctx["show_unconfirmed"] = user.is_superuser
         return ctx
 
@@ -106,7 +108,7 @@ class ClusterViews(generic.Registry):
             "projects": obj.projects.order_by("name")[:50],
             "project_count": obj.projects.count(),
             "reports": obj.reports.select_related("obligation").order_by("-period_end")[:12],
-            "decision_form": forms.DecisionForm(),
+            "decision_form": forms.DecisionForm(kinds=services.decision_kinds(obj)),
         }
 
 

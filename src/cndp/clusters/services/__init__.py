@@ -5,6 +5,7 @@ from cndp.clusters.services.clusters import (
     cluster_refresh,
     cluster_save,
     cluster_transition,
+    decision_kinds,
     flag_text,
     project_save,
 )
@@ -14,6 +15,7 @@ __all__ = [
     "cluster_refresh",
     "cluster_save",
     "cluster_transition",
+    "decision_kinds",
     "flag_text",
     "project_save",
 ]

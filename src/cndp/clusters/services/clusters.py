@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from cndp.clusters import rules, selectors
 from cndp.clusters.choices import DecisionKind
@@ -32,6 +33,26 @@ DECISION_STATUS = {
     DecisionKind.REVOKE: rules.REVOKED,
 }
 NEEDS_DOCUMENT = {DecisionKind.ESTABLISH, DecisionKind.EXPAND, DecisionKind.REMOVE, DecisionKind.REVOKE}
+
+
+def decision_status(cluster: Cluster, kind: str) -> str | None:
+    """The status a decision of `kind` moves `cluster` to: an establishment decision recorded for a
+    cluster that already operates (regularised, Art. 35.4) leaves it operating."""
+    if kind == DecisionKind.ESTABLISH and cluster.status in rules.ACTIVE_OPERATING:
+        return cluster.status
+    return DECISION_STATUS.get(kind)
+
+
+def decision_kinds(cluster: Cluster) -> list[str]:
+    """The decisions the cluster's lifecycle allows now (those the decision form offers)."""
+    allowed = rules.TRANSITIONS.get(cluster.status, frozenset())
+    out = []
+    for kind, status in DECISION_STATUS.items():
+        if kind == DecisionKind.ESTABLISH and cluster.established_on is not None:
+            continue  # established once; a later change is an expansion or a revocation
+        if status in allowed:
+            out.append(str(kind))
+    return out
 
 
 def breach_text(breach: rules.Breach) -> str:
@@ -148,13 +169,15 @@ def cluster_transition(
     )
     require(user, "change", cluster)
     scope_check(user=user, instance=cluster, original=cluster)
-    new_status = DECISION_STATUS.get(kind)
-    if new_status is None:
+    if kind not in DECISION_STATUS:
         raise ServiceError(_("Loại quyết định không hợp lệ."))
-    problem = rules.transition_problem(cluster.status, new_status)
-    if problem:
+    if kind not in decision_kinds(cluster):
         labels = dict(Cluster._meta.get_field("status").flatchoices)
-        raise ServiceError(_(problem) % {"old": labels[cluster.status], "new": labels[new_status]})
+        problem = rules.transition_problem(cluster.status, DECISION_STATUS[kind]) or gettext_noop(
+            "Cụm công nghiệp đã có quyết định thành lập; thay đổi sau đó là quyết định mở rộng hoặc bãi bỏ."
+        )
+        raise ServiceError(_(problem) % {"old": labels[cluster.status], "new": labels[DECISION_STATUS[kind]]})
+    new_status = decision_status(cluster, kind)
     number, issuer, note = nfc(number), nfc(issuer), (note or "").strip()
     if kind in NEEDS_DOCUMENT and not (number and issuer):
         raise ValidationError(
@@ -172,7 +195,8 @@ def cluster_transition(
         facts = rules.Facts(kind=cluster.kind, mountain=cluster.mountain, area=area)
         _refuse(rules.check_size(conditions, facts, date), "area")
         row = rules.establish_row(conditions, date)
-        if row is not None:
+        # The area condition is for a new cluster, not for one that already operates and is regularised.
+        if row is not None and cluster.status not in rules.ACTIVE_OPERATING:
             kept = rules.check_establish(row, selectors.area_state(cluster, row.area_level))
         cluster.established_on = date
         cluster.established_area = area

@@ -36,6 +36,14 @@ def test_reports_and_breaches(demo):
     late = Obligation.objects.filter(kind="clusters.form02", state="pending", due_on__lt="2026-12-01")
     assert late.exists()  # missing reports of past periods
     assert ClusterReport.objects.filter(form="form04").exclude(rows=[]).exists()
+    # Biểu 03 of the communes (2026): one per commune with a reporting cluster, computed and signed.
+    form03 = ClusterReport.objects.filter(form="form03", year=2026, province__code="01").exclude(rows=[])
+    assert form03.filter(period="half").count() >= 10 and form03.filter(period="year").exists()
+    report = form03.filter(period="half").select_related("obligation").first()
+    assert report.commune.startswith(("Xã", "Phường")) and report.signed_by
+    assert report.obligation.due_on.isoformat() == "2026-06-25"
+    values = {row[0]: row[3] for row in report.rows}
+    assert int(values["1"]) >= 1 and int(values["15"]) == int(values["15.1"]) + int(values["15.2"])
     codes = {
         f["code"]
         for flags in Cluster.objects.filter(flagged=True).values_list("flags", flat=True)

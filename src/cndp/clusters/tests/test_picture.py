@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from cndp.clusters import picture, rules
 from cndp.clusters.models import Cluster
+from cndp.core.numbers import number
 from cndp.core.tests.pdf import pdf_text
 
 from .factories import province
@@ -93,6 +94,15 @@ def test_page_excel_pdf_and_map(demo, client_for):
     xlsx = client.get(reverse("clusters:picture"), {"export": "xlsx"})
     rows = list(openpyxl.load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(values_only=True))
     assert rows[-1][0] == "Cả nước"
+    # The sheet holds numbers (it can be summed), the ratios' unit in their titles.
+    header = rows[2]
+    assert header[7] == "Tỷ lệ lấp đầy (%)"
+    total = page.context["result"]["total"]
+    assert rows[-1][4] == float(round(total.area, 2)) and isinstance(rows[-1][7], float)
+    assert rows[-1][7] == float(round(total.occupancy * 100, 1))
+    # On the page a column reads evenly: areas with 2 decimals, percentages with 1.
+    assert page.context["rows"][-1][7] == number(total.occupancy * 100, 1) + " %"
+    assert page.context["rows"][-1][4] == number(total.area, 2)
     text = pdf_text(client.get(reverse("clusters:picture"), {"export": "pdf"}).content)
     assert "TÌNH HÌNH CỤM CÔNG NGHIỆP" in text and "Cả nước" in text
 

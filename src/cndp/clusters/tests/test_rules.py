@@ -255,3 +255,18 @@ def test_breach_values_are_stored_raw_and_printed_in_the_given_separators():
         "area": "80,5",
         "deadline": "31/12/2026",
     }
+
+
+@pytest.mark.parametrize(
+    ("stored", "vi", "en"),
+    [
+        ("2738.89", "2.738,89", "2,738.89"),
+        ("39379", "39.379", "39,379"),
+        ("58.40", "58,40", "58.40"),
+        ("0", "0", "0"),
+        ("", "", ""),
+    ],
+)
+def test_aggregate_value_printed_with_grouping_and_its_decimals(stored, vi, en):
+    assert layouts.printed(stored) == vi
+    assert layouts.printed(stored, decimal_separator=".", thousand_separator=",") == en

@@ -113,6 +113,36 @@ def test_operating_without_decision_flagged(demo):
     assert "31/12/2026" in services.flag_text(cluster.flags[0])
 
 
+def test_regularising_an_operating_cluster_keeps_it_operating(demo):
+    """Art. 35.4: the establishment decision of a cluster that already operates regularises it — it stays
+    operating (Biểu 03/04 row 15.1 instead of 15.2), its flag goes, and it cannot be established twice."""
+    cluster = make_cluster()
+    services.cluster_transition(cluster=cluster, user=agency(), kind="operate", date=D(2025, 1, 1))
+    cluster.refresh_from_db()
+    assert "establish" in services.decision_kinds(cluster) and "plan" not in services.decision_kinds(cluster)
+    decision = establish(cluster, date=D(2026, 3, 2))
+    cluster.refresh_from_db()
+    assert cluster.status == rules.OPERATING and decision.to_status == rules.OPERATING
+    assert cluster.established_on == D(2026, 3, 2) and not cluster.flagged
+    assert services.decision_kinds(cluster) == ["expand", "revoke"]
+    with pytest.raises(ServiceError):
+        establish(cluster, date=D(2026, 3, 3))
+
+
+@pytest.mark.parametrize(
+    ("status", "kinds"),
+    [
+        ("planned", ["establish", "operate", "remove"]),
+        ("established", ["construction", "operate", "revoke"]),
+        ("under_construction", ["operate", "revoke"]),
+        ("removed", []),
+    ],
+)
+def test_decision_form_offers_only_the_lifecycles_next_steps(status, kinds):
+    cluster = Cluster(status=status, established_on=D(2025, 1, 1) if status != "planned" else None)
+    assert services.decision_kinds(cluster) == kinds
+
+
 def test_leader_cannot_write(demo):
     from cndp.accounts.models import User
 
