@@ -19,6 +19,9 @@ class UnitSerializer(NFCModelSerializer):
             "phone",
             "email",
             "is_active",
+            # Whom the calendar escalates the unit's late reports to: one of the unit's users (the model's
+            # check); a province officer may name only a user of its province (core.services.scope_problems).
+            "head",
         ]
 
 

@@ -70,3 +70,50 @@ def test_a_province_officer_may_name_only_its_units_users(client_for, demo):
     assert response.status_code == 302
     unit.refresh_from_db()
     assert unit.head == demo["province_officer"]
+
+
+def test_the_api_reads_and_sets_the_head_within_the_officers_scope(demo):
+    """The API shows the head and writes it through the same rules as the form: a province officer names a
+    user of its own unit; a user of another province is refused naming the field (scope check), another
+    unit's user is invalid (the model's check), another province's unit is not even found."""
+    from rest_framework.test import APIClient
+
+    officer = demo["province_officer"]
+    unit = Unit.objects.get(pk=officer.unit_id)
+    api = APIClient()
+    api.force_authenticate(officer)
+    url = reverse("accounts-api:unit-detail", args=[unit.pk])
+    assert "head" in api.get(url).json()
+    outsider = demo["province_officer_2"]  # Đà Nẵng's
+    refused = api.patch(url, {"head": outsider.pk}, format="json")
+    assert refused.status_code == 403 and "head" in refused.json()
+    neighbour = User.objects.filter(unit__province_id=unit.province_id).exclude(unit=unit).first()
+    if neighbour is not None:
+        assert api.patch(url, {"head": neighbour.pk}, format="json").status_code == 400
+    elsewhere = Unit.objects.get(pk=outsider.unit_id)
+    other = api.patch(
+        reverse("accounts-api:unit-detail", args=[elsewhere.pk]), {"head": outsider.pk}, format="json"
+    )
+    assert other.status_code == 404
+    assert Unit.objects.get(pk=elsewhere.pk).head_id == elsewhere.head_id
+    unit.refresh_from_db()
+    assert unit.head_id is None
+    saved = api.patch(url, {"head": officer.pk}, format="json")
+    assert saved.status_code == 200 and saved.json()["head"] == officer.pk
+    unit.refresh_from_db()
+    assert unit.head == officer and unit.history.first().history_user == officer
+
+
+def test_the_api_shows_whether_an_obligation_recurs(demo):
+    from rest_framework.test import APIClient
+
+    from cndp.obligations.models import Obligation
+
+    api = APIClient()
+    api.force_authenticate(demo["agency_officer"])
+    rows = api.get(reverse("obligations-api:obligation-list")).json()["results"]
+    assert rows and all(isinstance(row["recurring"], bool) for row in rows)
+    recurring = Obligation.objects.filter(recurring=True).first()
+    if recurring is not None:
+        detail = api.get(reverse("obligations-api:obligation-detail", args=[recurring.pk])).json()
+        assert detail["recurring"] is True

@@ -154,6 +154,7 @@ MAY_BE_INVALID = {
     ("accounts-api:unit", "province"),  # agency kinds have no province
     ("accounts-api:unit", "parent"),  # a cycle
     ("accounts-api:unit", "kind"),  # a provincial kind needs a province
+    ("accounts-api:unit", "head"),  # a user of another unit
 }
 
 

@@ -25,5 +25,6 @@ class ObligationSerializer(NFCModelSerializer):
             "reminded_on",
             "escalation",
             "escalated_on",
+            "recurring",  # followed by the next period's when accepted or when its period ends
         )
         read_only_fields = fields
