@@ -92,6 +92,34 @@ def stored(instance: Model) -> Model | None:
     return type(instance)._base_manager.filter(pk=instance.pk).first()
 
 
+MAX_UPLOAD = 25 * 1024 * 1024  # 25 MB per attached file
+DOCUMENT_EXTENSIONS = (
+    ".pdf",
+    ".doc",
+    ".docx",
+    ".xls",
+    ".xlsx",
+    ".odt",
+    ".ods",
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".zip",
+)
+
+
+def check_upload(upload, *, allowed: tuple[str, ...] = DOCUMENT_EXTENSIONS) -> None:
+    """Refuse an attached document of an unlisted type or over 25 MB (ServiceError, for the user)."""
+    name = (getattr(upload, "name", "") or "").lower()
+    if not name.endswith(allowed):
+        raise ServiceError(
+            _("Tệp «%(f)s» không đúng loại cho phép (%(x)s).")
+            % {"f": getattr(upload, "name", ""), "x": ", ".join(allowed)}
+        )
+    if (getattr(upload, "size", 0) or 0) > MAX_UPLOAD:
+        raise ServiceError(_("Tệp lớn hơn 25 MB."))
+
+
 def restrict_form(form, user) -> None:
     """Show the scope policy on a model form: agency-only fields disabled (their posted value ignored) and
     province-limited choices narrowed, for a user confined to a province."""

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from cndp.accounts.models import Unit
 from cndp.core.permissions import can, require, user_province_id
-from cndp.core.services import ServiceError, scope_check
+from cndp.core.services import DOCUMENT_EXTENSIONS, ServiceError, check_upload, scope_check
 from cndp.core.text import nfc
 from cndp.followup import parsing, statuses
 from cndp.followup.choices import DeadlineKind, ReportVerdict, Role, State
@@ -27,21 +27,6 @@ from cndp.obligations import selectors as calendar_selectors
 from cndp.obligations import services as calendar_services
 from cndp.obligations.choices import Action
 from cndp.obligations.models import Obligation, ObligationStep
-
-MAX_UPLOAD = 25 * 1024 * 1024  # 25 MB per file
-ALLOWED_EXTENSIONS = (
-    ".pdf",
-    ".doc",
-    ".docx",
-    ".xls",
-    ".xlsx",
-    ".odt",
-    ".ods",
-    ".jpg",
-    ".jpeg",
-    ".png",
-    ".zip",
-)
 
 
 @dataclass
@@ -60,18 +45,9 @@ class TaskInput:
 
 def check_file(upload, *, pdf_only: bool = False) -> None:
     """Refuse a file of an unlisted type, empty or over 25 MB."""
-    name = (getattr(upload, "name", "") or "").lower()
-    allowed = (".pdf",) if pdf_only else ALLOWED_EXTENSIONS
-    if not name.endswith(allowed):
-        raise ServiceError(
-            _("Tệp «%(f)s» không đúng loại cho phép (%(x)s).")
-            % {"f": getattr(upload, "name", ""), "x": ", ".join(allowed)}
-        )
-    size = getattr(upload, "size", 0) or 0
-    if size == 0:
+    check_upload(upload, allowed=(".pdf",) if pdf_only else DOCUMENT_EXTENSIONS)
+    if not (getattr(upload, "size", 0) or 0):
         raise ServiceError(_("Tệp rỗng."))
-    if size > MAX_UPLOAD:
-        raise ServiceError(_("Tệp lớn hơn 25 MB."))
 
 
 def undated_due(on: datetime.date) -> datetime.date:

@@ -20,7 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cndp.core.permissions import require
-from cndp.core.services import ServiceError
+from cndp.core.services import ServiceError, check_upload
 from cndp.core.text import nfc
 from cndp.extension.models import OUTPUTS, ProgressReport, Project, ProjectDocument
 from cndp.extension.progress import rules as reporting
@@ -28,21 +28,6 @@ from cndp.obligations import calendar
 from cndp.obligations import selectors as obligation_selectors
 from cndp.obligations import services as obligation_services
 from cndp.obligations.models import Obligation
-
-MAX_UPLOAD = 25 * 1024 * 1024  # 25 MB per file
-ALLOWED_EXTENSIONS = (
-    ".pdf",
-    ".doc",
-    ".docx",
-    ".xls",
-    ".xlsx",
-    ".odt",
-    ".ods",
-    ".jpg",
-    ".jpeg",
-    ".png",
-    ".zip",
-)
 
 
 def _title(project: Project, report: ProgressReport) -> str:
@@ -210,14 +195,7 @@ def document_add(
     require(user, "add", ProjectDocument)
     if report is not None and report.project_id != project.pk:
         raise ServiceError(_("Báo cáo không thuộc đề án này."))
-    name = (getattr(file, "name", "") or "").lower()
-    if not name.endswith(ALLOWED_EXTENSIONS):
-        raise ServiceError(
-            _("Tệp «%(f)s» không đúng loại cho phép (%(x)s).")
-            % {"f": getattr(file, "name", ""), "x": ", ".join(ALLOWED_EXTENSIONS)}
-        )
-    if getattr(file, "size", 0) > MAX_UPLOAD:
-        raise ServiceError(_("Tệp lớn hơn 25 MB."))
+    check_upload(file)
     size, digest = ProjectDocument.digest(file.chunks() if hasattr(file, "chunks") else [file.read()])
     if size == 0:
         raise ServiceError(_("Tệp rỗng."))
