@@ -228,19 +228,6 @@ INVALID_REASON_ORDER = ("not_issued", "too_many", "none_kept", "added_name")
 STATUSES = ("elected", "tied", "not_elected", "below_threshold")
 OUTCOMES = ("complete", "tie", "shortfall")
 
-_REQUEST_FIELDS = (
-    "election",
-    "rules",
-    "congress",
-    "kind",
-    "seats",
-    "base",
-    "candidates",
-    "ballots_issued",
-    "ballots",
-)
-
-
 # ---------------------------------------------------------------------------------------------------------
 # Errors and JSON helpers
 # ---------------------------------------------------------------------------------------------------------
@@ -507,7 +494,7 @@ def parse_request(data: object) -> TallyRequest:
         raise TallyError(_key_path("", data.duplicate_keys[0]), "the key appears more than once")
     root = data
     for key in root:
-        if key not in _REQUEST_FIELDS:
+        if key not in TallyRequest.fields:
             if not isinstance(key, str):
                 raise TallyError("request", f"keys must be strings, got {_q(key)}")
             raise TallyError(_key_path("", key), "unknown field")
