@@ -13,19 +13,7 @@ from cndp.places.models import Province
 class UnitForm(ModelForm):
     class Meta:
         model = Unit
-        fields = [
-            "code",
-            "name",
-            "short_name",
-            "kind",
-            "parent",
-            "province",
-            "address",
-            "phone",
-            "email",
-            "head",
-            "is_active",
-        ]
+        fields = Unit.FIELDS
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -70,6 +70,20 @@ class Unit(CndpModel):
     # the agency's register.
     agency_only_fields = ("code", "is_active")
     province_choices = {"kind": PROVINCIAL_KINDS}
+    # The fields a user edits and reads, in order (the form and the detail page share them).
+    FIELDS = (
+        "code",
+        "name",
+        "short_name",
+        "kind",
+        "parent",
+        "province",
+        "address",
+        "phone",
+        "email",
+        "head",
+        "is_active",
+    )
 
     class Meta:
         verbose_name = _("đơn vị")

@@ -16,19 +16,7 @@ class UnitViews(generic.Registry):
     filterset = filtersets.UnitFilterSet
     form = forms.UnitForm
     form_takes_user = True
-    detail_fields = [
-        "code",
-        "name",
-        "short_name",
-        "kind",
-        "parent",
-        "province",
-        "address",
-        "phone",
-        "email",
-        "head",
-        "is_active",
-    ]
+    detail_fields = Unit.FIELDS
     related_tables = [
         (_("Đơn vị trực thuộc"), "children", tables.UnitTable),
         (_("Người dùng"), "users", tables.UserTable),
