@@ -54,18 +54,19 @@ def menu_for(user) -> list[dict]:
 
 
 def _build(user) -> list[dict]:
+    """The labels translated here (the menu is kept per language), not at every render of every page."""
     groups: dict[str, dict] = {}  # apps may add items to one group (congress + elections under "Đại hội")
     for config in apps.get_app_configs():
         for group in getattr(config, "menu", ()):
             items = [
-                {"label": item.label, "url": reverse(item.url_name), "url_name": item.url_name}
+                {"label": str(item.label), "url": reverse(item.url_name), "url_name": item.url_name}
                 for item in group.items
                 if user.is_authenticated and user.has_perm(item.permission)
             ]
             if items:
                 entry = groups.setdefault(
                     str(group.label),
-                    {"label": group.label, "icon": group.icon, "items": [], "order": group.order},
+                    {"label": str(group.label), "icon": group.icon, "items": [], "order": group.order},
                 )
                 entry["items"].extend(items)
                 entry["order"] = min(entry["order"], group.order)

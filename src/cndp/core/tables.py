@@ -13,11 +13,14 @@ import types
 from collections.abc import Iterator
 
 import django_tables2 as tables
+from django.conf import settings
+from django.core.signals import setting_changed
 from django.db import models
 from django.db.models import QuerySet
+from django.dispatch import receiver
 from django.utils import dateformat
 from django.utils.encoding import force_str
-from django.utils.formats import date_format, get_format
+from django.utils.formats import date_format, get_format, localize
 from django.utils.functional import Promise
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
@@ -68,6 +71,33 @@ def escape_html(text) -> SafeString:
     return SafeString(html.escape(str(text)))
 
 
+_GROUPING: dict[str, str | None] = {}
+
+
+def localize_int(value: int) -> str:
+    """`localize(value)` of a whole number (money in VND: "1.234.567" in Vietnamese, "1,234,567" in
+    English), the language's separator read once: Django reads each format setting and splits the digits
+    in Python for every cell. Anything else, or a grouping other than by thousands, is Django's."""
+    if type(value) is not int:
+        return localize(value)
+    language = get_language()
+    separator = _GROUPING.get(language, False)
+    if separator is False:
+        grouped = settings.USE_THOUSAND_SEPARATOR and get_format("NUMBER_GROUPING") == 3
+        separator = _GROUPING[language] = get_format("THOUSAND_SEPARATOR") if grouped else None
+    if separator is None:
+        return localize(value)
+    return f"{value:,}".replace(",", separator) if separator != "," else f"{value:,}"
+
+
+@receiver(setting_changed)
+def _forget_formats(*, setting, **kwargs):
+    if setting in ("USE_THOUSAND_SEPARATOR", "NUMBER_GROUPING", "THOUSAND_SEPARATOR", "FORMAT_MODULE_PATH"):
+        _GROUPING.clear()
+    if setting in ("FORMAT_MODULE_PATH", "DATE_FORMAT", "SHORT_DATE_FORMAT", "LANGUAGE_CODE"):
+        _DATE_FORMATS.clear()
+
+
 def per_language(table, key, build):
     """`build()` (labels to translate, a format) worked out once per table and language, not per row."""
     known = table.__dict__.setdefault("_per_language", {})
@@ -111,6 +141,12 @@ def record_url(table, record) -> str:
     return known[1]
 
 
+# {(language, model, field): {value: label}}: a field's choices are fixed in the code, so their labels are
+# kept per language for the process (a table's columns are copied for each table, a per-column dict
+# would be rebuilt on every page).
+_CHOICE_LABELS: dict[tuple, dict] = {}
+
+
 class ChoiceColumn(tables.Column):
     """A choices field shown (and exported) by its label, looked up in a dict built once per table and
     language: Django's `get_FOO_display`, which django-tables2 calls for every cell of a choices field,
@@ -120,17 +156,16 @@ class ChoiceColumn(tables.Column):
         kwargs.setdefault("order_by", (field,))
         super().__init__(accessor="pk", **kwargs)
         self.field = field
-        self._labels: dict = {}
 
     def label(self, record):
         value = getattr(record, self.field)
         if value in (None, ""):
             return self.default
-        key = (get_language(), type(record))
-        labels = self._labels.get(key)
+        key = (get_language(), type(record), self.field)
+        labels = _CHOICE_LABELS.get(key)
         if labels is None:
             choices = record._meta.get_field(self.field).flatchoices
-            labels = self._labels[key] = {k: str(v) for k, v in choices}
+            labels = _CHOICE_LABELS[key] = {k: str(v) for k, v in choices}
         return labels.get(value, value)
 
     def render(self, record):
@@ -149,6 +184,11 @@ _DAY_PARTS = {
     "Y": lambda value: f"{value.year:04d}",
     "y": lambda value: f"{value.year % 100:02d}",
 }
+
+
+# {(format name or format, language): compiled format}: `get_format` looks the language's format up on
+# every call (twice a row on a list with two date columns).
+_DATE_FORMATS: dict[tuple, tuple | None] = {}
 
 
 @functools.lru_cache(maxsize=64)
@@ -189,7 +229,10 @@ class DateColumn(tables.Column):
         if value in (None, ""):
             return bound_column.default  # the column's, else the table's ("—")
         if isinstance(value, datetime.date):
-            compiled = _compiled_date_format(get_format(self.format))
+            key = (self.format, get_language())
+            compiled = _DATE_FORMATS.get(key, False)
+            if compiled is False:
+                compiled = _DATE_FORMATS[key] = _compiled_date_format(get_format(self.format))
             if compiled is not None:
                 text = "".join(piece if isinstance(piece, str) else piece(value) for piece in compiled)
                 return text or bound_column.default

@@ -24,7 +24,7 @@ from django_tables2.columns.linkcolumn import BaseLinkColumn
 from django_tables2.rows import BoundRow
 from django_tables2.utils import Accessor, AttributeDict, call_with_appropriate, computed_values
 
-from cndp.core.tables import escape_html, record_url
+from cndp.core.tables import escape_html, localize_int, record_url
 
 register = template.Library()
 
@@ -45,8 +45,8 @@ def _attrs_html(attrs) -> str:
 
 
 def _cell_html(column, cell) -> str:
-    if type(cell) is int and 0 <= cell < 1000:  # no separator to write, whatever the language
-        return str(cell)
+    if type(cell) is int and column.localize is None:
+        return localize_int(cell)
     cell = template_localtime(cell)
     if column.localize is None:
         cell = localize(cell)
@@ -137,6 +137,7 @@ class _CellPlan:
         self.empty_values = column.empty_values
         self.td = _static_td(bound_column)
         self.choices: dict[type, bool] = {}  # record model → the accessor ends on a choices field
+        self.missing: dict[type, bool] = {}  # record model → no attribute for the accessor's first step
 
     def _has_choices(self, record) -> bool:
         model = type(record)
@@ -148,6 +149,25 @@ class _CellPlan:
             except FieldDoesNotExist:
                 known = False
             self.choices[model] = known
+        return known
+
+    def _unreachable(self, record) -> bool:
+        """Does the accessor's first step lead nowhere from this record — a model instance (neither
+        indexable nor with a `__getattr__` of its own) with no such attribute, on the instance or its
+        class (a computed column: «late», the row's actions)? Its lookup would fail, raising and catching
+        an exception on every row."""
+        bit = self.bits[0]
+        if bit in record.__dict__:
+            return False
+        model = type(record)
+        known = self.missing.get(model)
+        if known is None:
+            known = self.missing[model] = (
+                issubclass(model, models.Model)
+                and not hasattr(model, "__getitem__")
+                and not hasattr(model, "__getattr__")
+                and not hasattr(model, bit)
+            )
         return known
 
     def content(self, row):
@@ -162,11 +182,15 @@ class _CellPlan:
                 value = display()
                 remainder = None
         if remainder:
-            try:
-                value = _resolve(self.bits, record, self.accessor)
-            except Exception:
+            if self._unreachable(record):  # what django-tables2's failed lookup leaves: no value
                 if self.link_with_text:
                     return self._render(row, None)
+            else:
+                try:
+                    value = _resolve(self.bits, record, self.accessor)
+                except Exception:
+                    if self.link_with_text:
+                        return self._render(row, None)
         if value in self.empty_values or (self.many_to_many and not value.exists()):
             return self.bound_column.default if self.callable_default else self.default
         return self._render(row, value)

@@ -166,3 +166,33 @@ def test_every_list_filter_forms_boxes_render_the_markup_of_djangos_template(dem
                 assert fast == bound[name].as_widget(widget=theirs), (registry, name, data)
                 boxes += 1
     assert boxes >= 30
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_check_list_is_the_markup_of_its_template(language):
+    """A check list (a multiple choice: the status filters) is built in Python: the same HTML as
+    `core/widgets/checklist.html`, with groups, numbers, characters to escape, ticks and with or without
+    an id."""
+    from django.forms.renderers import get_default_renderer
+    from django.utils import translation
+
+    from cndp.core.forms import CheckList
+
+    choices = [
+        ("a", 'Đã <nộp> & "xem"'),
+        ("b & c", "Chờ xem xét"),
+        ("Nhóm <1>", [(1, 2025), (2, "hai")]),
+        (1234567, "ba"),
+    ]
+    renderer = get_default_renderer()
+    compared = 0
+    with translation.override(language):
+        for attrs in ({"id": "id_status"}, {}, {"id": 'x"y', "data-x": True, "hidden": False}):
+            widget = CheckList(choices=choices, attrs=attrs)
+            for value in ([], ["a"], ["b & c", "2", "1234567"]):
+                context = widget.get_context("status", value, attrs)
+                ours = widget._render(CheckList.template_name, context)
+                assert ours == renderer.render(CheckList.template_name, context)
+                assert ours.count('type="checkbox"') == 5
+                compared += 1
+    assert compared == 9

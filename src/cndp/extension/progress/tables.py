@@ -7,7 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cndp.core.scoped_columns import ProvinceColumnsMixin
-from cndp.core.tables import BaseTable, DateColumn, escape_html, per_language
+from cndp.core.tables import BaseTable, DateColumn, escape_html, per_language, record_url
 from cndp.extension.choices import ReportStatus
 from cndp.extension.models import ProgressReport
 from cndp.extension.progress import rules as reporting
@@ -20,7 +20,7 @@ class ProgressReportTable(ProvinceColumnsMixin, BaseTable):
     report = tables.Column(
         verbose_name=_("Báo cáo"),
         accessor="sequence",
-        linkify=lambda record: record.get_absolute_url(),
+        linkify=lambda record, table: record_url(table, record),  # shared with the row's «Xem» button
         attrs={"td": {"class": "text-nowrap"}},
     )
     project = tables.Column(verbose_name=_("Đề án"), accessor="project__code", order_by=("project__code",))

@@ -2,11 +2,10 @@
 year and money columns every extension table uses."""
 
 import django_tables2 as tables
-from django.utils.formats import localize
-from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from cndp.core.tables import BaseTable, ChoiceColumn
+from cndp.core.tables import BaseTable, ChoiceColumn, escape_html, localize_int
 from cndp.extension.models import Beneficiary, LedgerEntry, Project, ProjectTransition
 
 
@@ -28,7 +27,7 @@ class MoneyColumn(tables.Column):
         super().__init__(*args, **kwargs)
 
     def render(self, value):
-        return localize(value)
+        return localize_int(value)
 
     def value(self, value):
         return value
@@ -67,7 +66,9 @@ class ProjectTable(BaseTable):
         return record.province.short_name
 
     def render_name(self, record):
-        return format_html('{}<div class="small text-muted">{}</div>', record.name, record.activity_type.name)
+        return SafeString(
+            f'{escape_html(record.name)}<div class="small text-muted">{escape_html(record.activity_type.name)}</div>'
+        )
 
     def value_name(self, record):
         return record.name

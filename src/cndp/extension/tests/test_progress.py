@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from cndp.core.services import ServiceError
 from cndp.extension import services
+from cndp.extension.choices import ReportStatus
 from cndp.extension.models import ProgressReport, Project, ProjectDocument, ScheduleRule
 from cndp.extension.progress import rules as reporting
 from cndp.extension.projects import caps, lifecycle, selectors
@@ -489,3 +490,40 @@ def test_the_report_list_export_keeps_code_and_title_as_columns(contracted, clie
     header, first = rows[2], rows[3]
     assert first[header.index("Đề án")] == contracted.code
     assert first[header.index("Tên đề án")] == contracted.name
+
+
+def test_the_report_list_and_its_export_keep_their_query_count(
+    demo, client_for, django_assert_max_num_queries
+):
+    """The page and its Excel file read the reports (only the columns shown) and their obligations in a
+    constant number of queries, and the export still says each report's state by its label."""
+    import io
+
+    from openpyxl import load_workbook
+
+    client = client_for("agency_officer")
+    url = reverse("extension:progressreport_list")
+    advance(make_project(), lifecycle.CONTRACTED)
+    client.get(url)  # warm: content types, permissions
+
+    def page_and_export():
+        reports = ProgressReport.objects.count()
+        page = client.get(url)
+        assert page.status_code == 200
+        assert page.content.decode().count("btn-outline-secondary py-0") == min(reports, 50)
+        export = client.get(url, {"export": "xlsx"})
+        assert export.status_code == 200
+        rows = list(
+            load_workbook(io.BytesIO(b"".join(export.streaming_content))).active.iter_rows(values_only=True)
+        )
+        header, data = rows[2], rows[3:]
+        assert len(data) == reports
+        labels = {str(label) for _value, label in ReportStatus.choices}
+        assert {row[header.index("Tình trạng")] for row in data} <= labels
+
+    with django_assert_max_num_queries(40) as small:
+        page_and_export()
+    for _ in range(3):
+        advance(make_project(), lifecycle.CONTRACTED)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        page_and_export()
