@@ -24,24 +24,18 @@ class KindFilter(admin.SimpleListFilter):
 
 @admin.register(Job)
 class JobAdmin(admin.ModelAdmin):
-    list_display = (
-        "pk",
-        "label",
-        "kind_label",
-        "owner",
-        "state",
-        "created",
-        "finished",
-        "checked",
-        "written",
-    )
-    list_display_links = ("pk", "label")
+    list_display = ("number", "label", "kind_label", "owner", "state", "created", "finished")
+    list_display_links = ("number", "label")
     list_filter = ("state", KindFilter, ("owner", admin.RelatedOnlyFieldListFilter))
     search_fields = ("label", "file_name", "owner__username", "owner__full_name")
     list_select_related = ("owner",)
     date_hierarchy = "created"
     readonly_fields = [field.name for field in Job._meta.fields]
     exclude = ()
+
+    @admin.display(description=_("mã việc"), ordering="pk")
+    def number(self, job):
+        return f"#{job.pk}"
 
     @admin.display(description=_("loại việc"), ordering="kind")
     def kind_label(self, job):
