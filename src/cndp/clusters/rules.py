@@ -338,7 +338,8 @@ def check_expand(
             Breach(
                 EXPAND,
                 gettext_noop(
-                    "Chưa đủ điều kiện mở rộng: tỷ lệ lấp đầy %(rate)s, phải đạt từ %(share)s (%(basis)s)."
+                    "Chưa đủ điều kiện mở rộng: tỷ lệ lấp đầy %(rate)s, phải đạt từ %(share)s, trừ khi nhu cầu "
+                    "thuê đất vượt diện tích đất công nghiệp hiện có (%(basis)s)."
                 ),
                 {"rate": _percent_value(rate or ZERO), "share": _percent_value(row.share)},
                 row.legal_basis,

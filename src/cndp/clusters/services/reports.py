@@ -286,9 +286,15 @@ def report_apply(*, obligation, user=None) -> None:
         c.save()
     elif report.form == "form01" and report.project_id:
         p = report.project
+        change = report.workers - p.workers
         p.workers, p.revenue, p.budget_paid = report.workers, report.revenue, report.budget_paid
         p._history_user = by
         p.save()
+        if change:  # the cluster's labour counts its projects' workers
+            c = Cluster.objects.select_for_update().get(pk=p.cluster_id)
+            c.labour = max(c.labour + change, 0)
+            c._history_user = by
+            c.save(update_fields=["labour", "updated"])
     report.applied_at = timezone.now()
     report.save(update_fields=["applied_at", "updated"])
 

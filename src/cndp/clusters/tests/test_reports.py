@@ -167,6 +167,7 @@ def test_other_province_sees_no_report(scheduled, client_for):
 
 def test_report_page_flow_through_the_screens(scheduled, client_for):
     cluster, project, made = scheduled
+    labour = Cluster.objects.get(pk=cluster.pk).labour
     report = ClusterReport.objects.get(form="form01", project=project)
     officer = client_for("province_officer")
     page = officer.get(report.get_absolute_url()).content.decode()
@@ -181,6 +182,8 @@ def test_report_page_flow_through_the_screens(scheduled, client_for):
     )
     project.refresh_from_db()
     assert project.workers == 130 and project.revenue == 5_000_000_000
+    # The cluster's labour follows its project's (120 → 130 workers).
+    assert Cluster.objects.get(pk=cluster.pk).labour == labour + 10
 
 
 def test_schedule_command(demo):
