@@ -9,11 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from cndp.core.models import CndpModel
-from cndp.extension.projects.models import Project
+from cndp.extension.projects.models import Project, ProjectPart
 
 
-class Appraisal(CndpModel):
+class Appraisal(ProjectPart):
     """Phiếu chấm điểm của một thành viên thẩm định tại Cục (theo bộ tiêu chí)."""
 
     project = models.ForeignKey(
@@ -33,7 +32,6 @@ class Appraisal(CndpModel):
     )
 
     history = HistoricalRecords()
-    scope_path = "project__province_current"
 
     class Meta:
         verbose_name = _("phiếu thẩm định")
@@ -48,9 +46,6 @@ class Appraisal(CndpModel):
 
     def __str__(self) -> str:
         return f"{self.reviewer}: {self.score}"
-
-    def get_absolute_url(self) -> str:
-        return self.project.get_absolute_url()
 
 
 class AppraisalScore(models.Model):

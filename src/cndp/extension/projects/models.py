@@ -194,7 +194,20 @@ class Project(ProvinceKeyed):
         return self.approved_funds if self.approved_funds is not None else self.extension_funds
 
 
-class Beneficiary(CndpModel):
+class ProjectPart(CndpModel):
+    """Base of a record kept with one project (its `project` link): scoped by the project's province and
+    shown on the project's page."""
+
+    scope_path = "project__province_current"
+
+    class Meta:
+        abstract = True
+
+    def get_absolute_url(self) -> str:
+        return self.project.get_absolute_url()
+
+
+class Beneficiary(ProjectPart):
     """Đơn vị thụ hưởng — a rural industrial establishment the project supports."""
 
     project = models.ForeignKey(
@@ -210,7 +223,6 @@ class Beneficiary(CndpModel):
 
     history = HistoricalRecords()
     search_fields = ("name", "tax_code", "address")
-    scope_path = "project__province_current"
 
     class Meta:
         verbose_name = _("đơn vị thụ hưởng")
@@ -220,11 +232,8 @@ class Beneficiary(CndpModel):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return self.project.get_absolute_url()
 
-
-class ProjectTransition(CndpModel):
+class ProjectTransition(ProjectPart):
     """Một lần chuyển trạng thái — who moved the project, when, why, and the document (append-only)."""
 
     project = models.ForeignKey(
@@ -241,7 +250,6 @@ class ProjectTransition(CndpModel):
     decision_date = models.DateField(_("ngày văn bản"), null=True, blank=True)
 
     history = HistoricalRecords()
-    scope_path = "project__province_current"
 
     class Meta:
         verbose_name = _("chuyển trạng thái đề án")
@@ -256,11 +264,8 @@ class ProjectTransition(CndpModel):
     def __str__(self) -> str:
         return f"{self.get_source_display()} → {self.get_target_display()}"
 
-    def get_absolute_url(self) -> str:
-        return self.project.get_absolute_url()
 
-
-class LedgerEntry(CndpModel):
+class LedgerEntry(ProjectPart):
     """Bút toán kinh phí — an advance, payment, refund or the settlement of a project (append-only)."""
 
     project = models.ForeignKey(
@@ -276,7 +281,6 @@ class LedgerEntry(CndpModel):
     )
 
     history = HistoricalRecords()
-    scope_path = "project__province_current"
 
     class Meta:
         verbose_name = _("bút toán kinh phí")
@@ -291,9 +295,6 @@ class LedgerEntry(CndpModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {numbers.number(self.amount)} đ"
-
-    def get_absolute_url(self) -> str:
-        return self.project.get_absolute_url()
 
 
 class ProjectCodeSequence(models.Model):
