@@ -25,35 +25,14 @@ from __future__ import annotations
 import argparse
 import io
 import logging
-import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from _db import throwaway_database  # noqa: E402
 
 BASELINE = "<!doctype html><html lang='vi'><head><meta charset='utf-8'><style>{{ font_css|safe }} @page { size: A4; } body { font-family: 'CNDP Serif'; }</style></head><body><p>THẺ ĐẠI BIỂU — Nguyễn Thị Ánh</p></body></html>"
-
-
-def setup_django(tmp: str) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cndp.config.settings.test")
-    os.environ.setdefault("CNDP_DATA_DIR", tmp)
-    import django
-
-    django.setup()
-
-
-def fresh_database(tmp: str):
-    from django.db import connection
-
-    if connection.vendor == "sqlite":
-        connection.settings_dict["TEST"]["NAME"] = os.path.join(tmp, "bench.sqlite3")
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-    return old_name
 
 
 def baseline_pdf() -> bytes:
@@ -81,62 +60,58 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="cndp-cards-bench-") as tmp:
-        setup_django(tmp)
+    with throwaway_database("cndp-cards-bench-"):
         logging.getLogger("weasyprint").setLevel(logging.WARNING)  # its page-by-page progress lines
-        from django.db import connection, transaction
+        from django.db import transaction
 
-        old_name = fresh_database(tmp)
-        try:
-            from cndp.accounts import demo as accounts_demo
-            from cndp.congress import demo as congress_demo
-            from cndp.congress.cards import delegate_cards_pdf
-            from cndp.congress.models import Congress
-            from cndp.congress.tests.factories import congress_in_session
-            from cndp.party import demo as party_demo
+        from cndp.accounts import demo as accounts_demo
+        from cndp.congress import demo as congress_demo
+        from cndp.congress.cards import delegate_cards_pdf
+        from cndp.congress.models import Congress
+        from cndp.congress.tests.factories import congress_in_session
+        from cndp.party import demo as party_demo
 
-            with transaction.atomic():
-                for module in (accounts_demo, party_demo, congress_demo):
-                    module.load(io.StringIO())
-                demo = Congress.objects.get(organisation__code="dang-bo-cuc", ordinal=3)
-                big = congress_in_session(ordinal=12, total=300)
+        with transaction.atomic():
+            for module in (accounts_demo, party_demo, congress_demo):
+                module.load(io.StringIO())
+            demo = Congress.objects.get(organisation__code="dang-bo-cuc", ordinal=3)
+            big = congress_in_session(ordinal=12, total=300)
 
-            def cold(congress):
-                return delegate_cards_pdf(congress, use_cache=False)
+        def cold(congress):
+            return delegate_cards_pdf(congress, use_cache=False)
 
-            first, first_cpu, _ = timed(cold, demo)
-            print(f"first call of the process (fonts, imports): {first:.3f} s (CPU {first_cpu:.3f} s)")
-            wall: dict[str, list[float]] = {"demo": [], "big": [], "baseline": []}
-            cpu: dict[str, list[float]] = {"demo": [], "big": [], "baseline": []}
-            sizes = {}
-            for _ in range(args.repeats):
-                for label, fn, arg in (
-                    ("baseline", lambda _c: baseline_pdf(), None),
-                    ("demo", cold, demo),
-                    ("big", cold, big),
-                ):
-                    seconds, cpu_seconds, pdf = timed(fn, arg)
-                    wall[label].append(seconds)
-                    cpu[label].append(cpu_seconds)
-                    sizes[label] = pages(pdf)
-            for label, text in (
-                ("baseline", "one-page PDF (baseline)"),
-                ("demo", f"demo congress, {demo.delegates.count()} cards"),
-                ("big", f"{big.delegates.count()} delegates"),
+        first, first_cpu, _ = timed(cold, demo)
+        print(f"first call of the process (fonts, imports): {first:.3f} s (CPU {first_cpu:.3f} s)")
+        wall: dict[str, list[float]] = {"demo": [], "big": [], "baseline": []}
+        cpu: dict[str, list[float]] = {"demo": [], "big": [], "baseline": []}
+        sizes = {}
+        for _ in range(args.repeats):
+            for label, fn, arg in (
+                ("baseline", lambda _c: baseline_pdf(), None),
+                ("demo", cold, demo),
+                ("big", cold, big),
             ):
-                print(
-                    f"{text}: {statistics.median(wall[label]):.3f} s wall, "
-                    f"{statistics.median(cpu[label]):.3f} s CPU (median of {args.repeats}), {sizes[label]} pages"
-                )
-            delegate_cards_pdf(demo)
-            cached, _, _ = timed(delegate_cards_pdf, demo)
-            print(f"demo congress again, unchanged (cache): {cached:.4f} s")
-            demo_s = statistics.median(wall["demo"])
-            base_s = statistics.median(wall["baseline"])
-            print(f"demo cards / baseline: {demo_s / base_s:.1f} x")
-            print(f"RESULT cards_pdf_s={demo_s:.3f} s (goal <= 1.0)")
-        finally:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
+                seconds, cpu_seconds, pdf = timed(fn, arg)
+                wall[label].append(seconds)
+                cpu[label].append(cpu_seconds)
+                sizes[label] = pages(pdf)
+        for label, text in (
+            ("baseline", "one-page PDF (baseline)"),
+            ("demo", f"demo congress, {demo.delegates.count()} cards"),
+            ("big", f"{big.delegates.count()} delegates"),
+        ):
+            print(
+                f"{text}: {statistics.median(wall[label]):.3f} s wall, "
+                f"{statistics.median(cpu[label]):.3f} s CPU (median of {args.repeats}), {sizes[label]} pages"
+            )
+        delegate_cards_pdf(demo)
+        cached, _, _ = timed(delegate_cards_pdf, demo)
+        print(f"demo congress again, unchanged (cache): {cached:.4f} s")
+        demo_s = statistics.median(wall["demo"])
+        base_s = statistics.median(wall["baseline"])
+        print(f"demo cards / baseline: {demo_s / base_s:.1f} x")
+        print(f"RESULT cards_pdf_s={demo_s:.3f} s (goal <= 1.0)")
+
     return 0
 
 

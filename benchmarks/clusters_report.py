@@ -24,14 +24,11 @@ Run: `.venv/bin/python benchmarks/clusters_report.py [--clusters N] [--repeats N
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from decimal import Decimal
-from pathlib import Path
 
 SEED = 20240315  # Decree 32/2024 was signed on 15/3/2024; any fixed seed will do
 SMALL, BIG = 2_000, 20_000
@@ -45,25 +42,7 @@ STATUS_MIX = [
     ("revoked", 1),
 ]
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-
-
-def setup_django(tmp: str) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cndp.config.settings.test")
-    os.environ.setdefault("CNDP_DATA_DIR", tmp)
-    import django
-
-    django.setup()
-
-
-def fresh_database(tmp: str):
-    from django.db import connection
-
-    if connection.vendor == "sqlite":
-        connection.settings_dict["TEST"]["NAME"] = os.path.join(tmp, "bench.sqlite3")
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-    return old_name
+from _db import count_queries, throwaway_database, timed  # noqa: E402
 
 
 def add_clusters(start: int, stop: int, rng: random.Random) -> None:
@@ -175,61 +154,41 @@ def same(a: dict, b: dict) -> bool:
     return a.keys() == b.keys() and all(key(a[k]) == key(b[k]) for k in a)
 
 
-def count_queries(fn) -> int:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as ctx:
-        fn()
-    return len(ctx.captured_queries)
-
-
-def timed(fn) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clusters", type=int, default=BIG)
     parser.add_argument("--repeats", type=int, default=7)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="cndp-clusters-bench-") as tmp:
-        setup_django(tmp)
+    with throwaway_database("cndp-clusters-bench-"):
         from django.db import connection
 
-        old_name = fresh_database(tmp)
-        try:
-            rng = random.Random(SEED)
-            small = min(SMALL, args.clusters)
-            add_clusters(0, small, rng)
-            by_selector()  # warm
-            queries_small = count_queries(by_selector)
-            assert same(by_selector(), by_raw_sql()), "the selector and the SQL disagree"
-            started = time.perf_counter()
-            add_clusters(small, args.clusters, rng)
-            filled = time.perf_counter() - started
-            queries_big = count_queries(by_selector)
-            assert same(by_selector(), by_raw_sql()), "the selector and the SQL disagree"
-            selector_times, sql_times = [], []
-            for _ in range(args.repeats):
-                selector_times.append(timed(by_selector))
-                sql_times.append(timed(by_raw_sql))
-            a, b = statistics.median(selector_times), statistics.median(sql_times)
-            print(f"database: {connection.vendor}; clusters: {args.clusters:,} (filled in {filled:.1f} s)")
-            print(f"queries of the picture: {queries_small} at {small:,}, {queries_big} at {args.clusters:,}")
-            print(
-                f"picture by province (selector): {a * 1000:.1f} ms; raw SQL: {b * 1000:.1f} ms (median of {args.repeats})"
-            )
-            if queries_small != queries_big:
-                print("FAIL: the query count grows with the clusters")
-                return 1
-            ratio = a / b if b else float("inf")
-            print(f"RESULT clusters_report_ratio={ratio:.2f} x (goal <= 3.0)")
-            return 0 if ratio <= 3.0 else 1
-        finally:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
+        rng = random.Random(SEED)
+        small = min(SMALL, args.clusters)
+        add_clusters(0, small, rng)
+        by_selector()  # warm
+        queries_small = count_queries(by_selector)
+        assert same(by_selector(), by_raw_sql()), "the selector and the SQL disagree"
+        started = time.perf_counter()
+        add_clusters(small, args.clusters, rng)
+        filled = time.perf_counter() - started
+        queries_big = count_queries(by_selector)
+        assert same(by_selector(), by_raw_sql()), "the selector and the SQL disagree"
+        selector_times, sql_times = [], []
+        for _ in range(args.repeats):
+            selector_times.append(timed(by_selector))
+            sql_times.append(timed(by_raw_sql))
+        a, b = statistics.median(selector_times), statistics.median(sql_times)
+        print(f"database: {connection.vendor}; clusters: {args.clusters:,} (filled in {filled:.1f} s)")
+        print(f"queries of the picture: {queries_small} at {small:,}, {queries_big} at {args.clusters:,}")
+        print(
+            f"picture by province (selector): {a * 1000:.1f} ms; raw SQL: {b * 1000:.1f} ms (median of {args.repeats})"
+        )
+        if queries_small != queries_big:
+            print("FAIL: the query count grows with the clusters")
+            return 1
+        ratio = a / b if b else float("inf")
+        print(f"RESULT clusters_report_ratio={ratio:.2f} x (goal <= 3.0)")
+        return 0 if ratio <= 3.0 else 1
 
 
 if __name__ == "__main__":

@@ -23,51 +23,19 @@ from __future__ import annotations
 import argparse
 import gc
 import io
-import os
 import random
 import statistics
 import sys
-import tempfile
-import threading
 import time
 import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from extension_report import SEED, World, add_projects, fresh_database, setup_django  # noqa: E402
+from _db import PeakRss, throwaway_database  # noqa: E402
+from extension_report import SEED, World, add_projects  # noqa: E402
 
 URL = "/extension/projects/?export=xlsx"
-
-
-def rss_bytes() -> int:
-    with open("/proc/self/statm") as statm:
-        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-
-
-class PeakRss:
-    """The highest RSS seen while the block runs, above the RSS at its start."""
-
-    def __enter__(self):
-        gc.collect()
-        self.baseline = self.peak = rss_bytes()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-        self._thread.start()
-        return self
-
-    def _sample(self):
-        while not self._stop.wait(0.005):
-            self.peak = max(self.peak, rss_bytes())
-
-    def __exit__(self, *exc):
-        self._stop.set()
-        self._thread.join()
-        self.peak = max(self.peak, rss_bytes())
-
-    @property
-    def mb(self) -> float:
-        return (self.peak - self.baseline) / 1024 / 1024
 
 
 def export_once(client) -> tuple[float, float, int, bytes]:
@@ -115,51 +83,45 @@ def main() -> int:
     parser.add_argument("--profile", action="store_true", help="print where one export's time goes")
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="cndp-export-bench-") as tmp:
-        setup_django(tmp)
+    with throwaway_database("cndp-export-bench-") as db:
         from django.conf import settings
         from django.db import connection
         from django.test import Client
         from openpyxl import load_workbook
 
+        migrated = db.migrated
+        rng = random.Random(SEED)
+        world = World()
         started = time.perf_counter()
-        old_name = fresh_database(tmp)
-        migrated = time.perf_counter() - started
-        try:
-            rng = random.Random(SEED)
-            world = World()
-            started = time.perf_counter()
-            add_projects(world, 0, args.projects, rng)
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute("ANALYZE")
-            built = time.perf_counter() - started
+        add_projects(world, 0, args.projects, rng)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        built = time.perf_counter() - started
 
-            settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-            client = Client()
-            client.force_login(world.user)
-            client.get("/extension/projects/?export=xlsx&q=none-such")  # warm: templates, permissions
-            if args.profile:
-                import cProfile
-                import pstats
+        settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+        client = Client()
+        client.force_login(world.user)
+        client.get("/extension/projects/?export=xlsx&q=none-such")  # warm: templates, permissions
+        if args.profile:
+            import cProfile
+            import pstats
 
-                with cProfile.Profile() as profile:
-                    export_once(client)
-                pstats.Stats(profile).sort_stats("cumulative").print_stats(30)
-            firsts, totals, peaks = [], [], []
-            for _ in range(args.repeats):
-                with PeakRss() as rss:
-                    first, total, size, content = export_once(client)
-                firsts.append(first)
-                totals.append(total)
-                peaks.append(rss.mb)
-            sheet = load_workbook(io.BytesIO(content), read_only=True).active
-            rows = sum(1 for _ in sheet.iter_rows(min_row=4, values_only=True))
-            assert rows == args.projects, (rows, args.projects)
-            del content, sheet
-            traced_mb = export_peak(client)[0]
-        finally:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
+            with cProfile.Profile() as profile:
+                export_once(client)
+            pstats.Stats(profile).sort_stats("cumulative").print_stats(30)
+        firsts, totals, peaks = [], [], []
+        for _ in range(args.repeats):
+            with PeakRss() as rss:
+                first, total, size, content = export_once(client)
+            firsts.append(first)
+            totals.append(total)
+            peaks.append(rss.mb)
+        sheet = load_workbook(io.BytesIO(content), read_only=True).active
+        rows = sum(1 for _ in sheet.iter_rows(min_row=4, values_only=True))
+        assert rows == args.projects, (rows, args.projects)
+        del content, sheet
+        traced_mb = export_peak(client)[0]
 
     print(f"database: {connection.vendor} (fresh; migrated in {migrated:.1f} s)")
     print(f"data: {args.projects:,} projects (seed {SEED}); built in {built:.1f} s")

@@ -25,13 +25,10 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import random
 import statistics
-import sys
 import tempfile
 import time
-from pathlib import Path
 
 SEED = 20260701  # the 34-unit map took effect on 1/7/2025; any fixed seed will do
 YEAR = 2026
@@ -40,27 +37,7 @@ YEAR_WEIGHTS = (95, 97, 100, 104, 101, 106)  # registrations grow a little, not 
 SMALL, BIG = 2_500, 25_000
 M = 1_000_000
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-
-
-def setup_django(tmp: str) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cndp.config.settings.test")
-    os.environ.setdefault("CNDP_DATA_DIR", tmp)
-    import django
-
-    django.setup()
-
-
-def fresh_database(tmp: str):
-    """Create and migrate a throw-away database; returns what `destroy_test_db` needs."""
-    from django.db import connection
-
-    if connection.vendor == "sqlite":  # a file, as in use (the test default would be in memory)
-        connection.settings_dict["TEST"]["NAME"] = os.path.join(tmp, "bench.sqlite3")
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-    return old_name
-
+from _db import count_queries, fresh_database, setup_django, timed  # noqa: E402
 
 # ---- data --------------------------------------------------------------------------------------------------
 
@@ -305,21 +282,6 @@ def by_raw_sql() -> tuple[dict, dict]:
         per_year = {y: (n, int(req or 0), a, int(af or 0)) for y, n, req, a, af in cursor.fetchall()}
     figures = {key: reports.figures(values) for key, values in rows.items()}
     return figures, {y: v for y, v in per_year.items() if y in YEARS}
-
-
-def count_queries(fn) -> int:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as ctx:
-        fn()
-    return len(ctx.captured_queries)
-
-
-def timed(fn) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
 
 
 def main() -> int:

@@ -20,34 +20,12 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from _db import count_queries, throwaway_database, timed  # noqa: E402
 
 SMALL, BIG = 5_000, 20_000
 MONDAY = datetime.date(2026, 6, 15)
-
-
-def setup_django(tmp: str) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cndp.config.settings.test")
-    os.environ.setdefault("CNDP_DATA_DIR", tmp)
-    import django
-
-    django.setup()
-
-
-def fresh_database(tmp: str):
-    from django.db import connection
-
-    if connection.vendor == "sqlite":
-        connection.settings_dict["TEST"]["NAME"] = os.path.join(tmp, "bench.sqlite3")
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-    return old_name
 
 
 def add(n: int, start: int, leader, units, provinces) -> None:
@@ -107,63 +85,42 @@ def digest(leader):
     return result, digest_body(result)
 
 
-def count_queries(fn) -> int:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as ctx:
-        fn()
-    return len(ctx.captured_queries)
-
-
-def timed(fn) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tasks", type=int, default=BIG)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="cndp-digest-bench-") as tmp:
-        setup_django(tmp)
+    with throwaway_database("cndp-digest-bench-"):
         from django.db import connection
 
-        old_name = fresh_database(tmp)
-        try:
-            from cndp.accounts.models import Unit
-            from cndp.followup.models import Leader, Task
-            from cndp.places.models import Province
+        from cndp.accounts.models import Unit
+        from cndp.followup.models import Leader, Task
+        from cndp.places.models import Province
 
-            provinces = list(Province.objects.filter(version="34").order_by("code"))
-            units = [
-                Unit.objects.create(
-                    code=f"bench-{i}", name=f"Đơn vị thử {i}", short_name=f"ĐV{i}", kind="ministry"
-                )
-                for i in range(12)
-            ]
-            leader = Leader.objects.create(
-                full_name="Lãnh đạo thử tải", position="Thứ trưởng", email="ld@example.vn"
+        provinces = list(Province.objects.filter(version="34").order_by("code"))
+        units = [
+            Unit.objects.create(
+                code=f"bench-{i}", name=f"Đơn vị thử {i}", short_name=f"ĐV{i}", kind="ministry"
             )
-            started = time.perf_counter()
-            add(SMALL, 0, leader, units, provinces)
-            small_queries = count_queries(lambda: digest(leader))
-            add(args.tasks - SMALL, SMALL, leader, units, provinces)
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute("ANALYZE")
-            built = time.perf_counter() - started
-            big_queries = count_queries(lambda: digest(leader))
-            assert big_queries == small_queries, (small_queries, big_queries)
-            result, body = digest(leader)
-            listed = result.count("overdue") + result.count("completed") + result.count("extended")
-            b = timed(
-                lambda: list(Task.objects.filter(leader=leader).values_list("pk", "content", "deadline"))
-            )
-            a = timed(lambda: digest(leader))
-        finally:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
+            for i in range(12)
+        ]
+        leader = Leader.objects.create(
+            full_name="Lãnh đạo thử tải", position="Thứ trưởng", email="ld@example.vn"
+        )
+        started = time.perf_counter()
+        add(SMALL, 0, leader, units, provinces)
+        small_queries = count_queries(lambda: digest(leader))
+        add(args.tasks - SMALL, SMALL, leader, units, provinces)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        built = time.perf_counter() - started
+        big_queries = count_queries(lambda: digest(leader))
+        assert big_queries == small_queries, (small_queries, big_queries)
+        result, body = digest(leader)
+        listed = result.count("overdue") + result.count("completed") + result.count("extended")
+        b = timed(lambda: list(Task.objects.filter(leader=leader).values_list("pk", "content", "deadline")))
+        a = timed(lambda: digest(leader))
+
     print(f"database: {connection.vendor} (fresh); {args.tasks:,} tasks of one leader built in {built:.1f} s")
     print(f"queries of the digest: {small_queries} at {SMALL:,} tasks, {big_queries} at {args.tasks:,}")
     print(f"tasks in the digest: {listed:,}; e-mail text {len(body):,} characters")

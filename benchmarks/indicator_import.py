@@ -24,67 +24,14 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import gc
-import os
 import random
-import sys
-import tempfile
-import threading
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from _db import PeakRss, throwaway_database  # noqa: E402
 
 EXTRA = 30
 FIRST_MONTH = datetime.date(1980, 1, 1)
-
-
-def setup_django(tmp: str) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cndp.config.settings.test")
-    os.environ.setdefault("CNDP_DATA_DIR", tmp)
-    import django
-
-    django.setup()
-
-
-def fresh_database(tmp: str):
-    from django.db import connection
-
-    if connection.vendor == "sqlite":
-        connection.settings_dict["TEST"]["NAME"] = os.path.join(tmp, "bench.sqlite3")
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-    return old_name
-
-
-def rss_bytes() -> int:
-    with open("/proc/self/statm") as statm:
-        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-
-
-class PeakRss:
-    """The highest RSS seen while the block runs, above the RSS at its start."""
-
-    def __enter__(self):
-        gc.collect()
-        self.baseline = self.peak = rss_bytes()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-        self._thread.start()
-        return self
-
-    def _sample(self):
-        while not self._stop.wait(0.005):
-            self.peak = max(self.peak, rss_bytes())
-
-    def __exit__(self, *exc):
-        self._stop.set()
-        self._thread.join()
-        self.peak = max(self.peak, rss_bytes())
-
-    @property
-    def mb(self) -> float:
-        return (self.peak - self.baseline) / 1024 / 1024
 
 
 def add_indicators() -> list[str]:
@@ -138,36 +85,32 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--values", type=int, default=1_000_000)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="cndp-indicator-bench-") as tmp:
-        setup_django(tmp)
+    with throwaway_database("cndp-indicator-bench-") as db:
         from django.db import connection
 
-        old_name = fresh_database(tmp)
-        try:
-            from cndp.indicators.exchange import COLUMNS, write_xlsx
-            from cndp.indicators.models import DataValue
-            from cndp.indicators.services import values_import
+        from cndp.indicators.exchange import COLUMNS, write_xlsx
+        from cndp.indicators.models import DataValue
+        from cndp.indicators.services import values_import
 
-            codes = add_indicators()
-            path = Path(tmp) / "values.xlsx"
+        codes = add_indicators()
+        path = Path(db.folder) / "values.xlsx"
+        started = time.perf_counter()
+        write_xlsx(path, rows(args.values, codes), COLUMNS[:4])
+        built = time.perf_counter() - started
+        size_mb = path.stat().st_size / 1024 / 1024
+        started = time.perf_counter()
+        cells = bare_pass(path)
+        b = time.perf_counter() - started
+        with PeakRss() as rss:
             started = time.perf_counter()
-            write_xlsx(path, rows(args.values, codes), COLUMNS[:4])
-            built = time.perf_counter() - started
-            size_mb = path.stat().st_size / 1024 / 1024
-            started = time.perf_counter()
-            cells = bare_pass(path)
-            b = time.perf_counter() - started
-            with PeakRss() as rss:
-                started = time.perf_counter()
-                result = values_import(path=path)
-                a = time.perf_counter() - started
-            assert not result.errors, result.errors[:3]
-            assert result.rows == result.valid == result.written == args.values, result.as_dict()
-            stored = DataValue.objects.count()
-            history = DataValue.history.count()
-            assert stored == history == args.values, (stored, history)
-        finally:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
+            result = values_import(path=path)
+            a = time.perf_counter() - started
+        assert not result.errors, result.errors[:3]
+        assert result.rows == result.valid == result.written == args.values, result.as_dict()
+        stored = DataValue.objects.count()
+        history = DataValue.history.count()
+        assert stored == history == args.values, (stored, history)
+
     print(
         f"database: {connection.vendor} (fresh); file: {args.values:,} values, {size_mb:.1f} MB, written in {built:.1f} s"
     )

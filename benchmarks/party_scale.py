@@ -31,13 +31,9 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import random
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
 SEED = 20300610
 AT = datetime.date(2025, 6, 10)  # the counting date
@@ -46,27 +42,7 @@ ORGANISATIONS, MEMBERS = 55_000, 5_500_000  # a national round
 SAMPLE = 200  # organisations timed
 CHUNK = 5_000  # members per bulk_create round
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-
-
-def setup_django(tmp: str) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cndp.config.settings.test")
-    os.environ.setdefault("CNDP_DATA_DIR", tmp)
-    import django
-
-    django.setup()
-
-
-def fresh_database(tmp: str):
-    """Create and migrate a throw-away database; returns what `destroy_test_db` needs."""
-    from django.db import connection
-
-    if connection.vendor == "sqlite":  # a file, as in use (the test default would be in memory)
-        connection.settings_dict["TEST"]["NAME"] = os.path.join(tmp, "bench.sqlite3")
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-    return old_name
-
+from _db import throwaway_database  # noqa: E402
 
 # ---- data --------------------------------------------------------------------------------------------------
 
@@ -216,86 +192,80 @@ def main() -> int:
     n_cells = max(SAMPLE, round(ORGANISATIONS * args.scale))
     n_members = round(MEMBERS * args.scale)
 
-    with tempfile.TemporaryDirectory(prefix="cndp-party-bench-") as tmp:
-        setup_django(tmp)
+    with throwaway_database("cndp-party-bench-") as db:
         from django.db import connection, reset_queries
 
         from cndp.party import rules, selectors
         from cndp.party.filtersets import MemberFilterSet
         from cndp.party.models import Member, MemberEvent, MemberPeriod
 
+        migrated = db.migrated
+        rng = random.Random(SEED)
         started = time.perf_counter()
-        old_name = fresh_database(tmp)
-        migrated = time.perf_counter() - started
-        try:
-            rng = random.Random(SEED)
-            started = time.perf_counter()
-            cell_ids, sample = load(n_cells, n_members, rng)
-            with connection.cursor() as cursor:  # statistics and visibility, as autovacuum keeps them
-                cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
-            built = time.perf_counter() - started
-            sizes = (Member.objects.count(), MemberEvent.objects.count(), MemberPeriod.objects.count())
+        cell_ids, sample = load(n_cells, n_members, rng)
+        with connection.cursor() as cursor:  # statistics and visibility, as autovacuum keeps them
+            cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+        built = time.perf_counter() - started
+        sizes = (Member.objects.count(), MemberEvent.objects.count(), MemberPeriod.objects.count())
 
-            # The periods say what the events say: a sample of members, a sample of cells, the country.
-            for pk, events in sample.items():
-                expected = rules.state_at(events, AT)
-                found = selectors.periods_at(AT).filter(member_id=pk).first()
-                assert (found is None) == (expected is None), pk
-                if found is not None:
-                    assert (found.in_organisation, found.status) == (
-                        expected.in_organisation,
-                        expected.status,
-                    )
-            chosen = rng.sample(cell_ids, SAMPLE)
-            for cell_id in chosen[:10]:
-                assert selectors.counts_at(AT, cell_ids=[cell_id]) == oracle_counts(cell_id), cell_id
-            country = selectors.counts_at(AT)
-            by_cell = selectors.counts_by_cell(AT)
-            assert sum(c.members for c in by_cell.values()) == country.members
-            assert sum(c.official for c in by_cell.values()) == country.official
+        # The periods say what the events say: a sample of members, a sample of cells, the country.
+        for pk, events in sample.items():
+            expected = rules.state_at(events, AT)
+            found = selectors.periods_at(AT).filter(member_id=pk).first()
+            assert (found is None) == (expected is None), pk
+            if found is not None:
+                assert (found.in_organisation, found.status) == (
+                    expected.in_organisation,
+                    expected.status,
+                )
+        chosen = rng.sample(cell_ids, SAMPLE)
+        for cell_id in chosen[:10]:
+            assert selectors.counts_at(AT, cell_ids=[cell_id]) == oracle_counts(cell_id), cell_id
+        country = selectors.counts_at(AT)
+        by_cell = selectors.counts_by_cell(AT)
+        assert sum(c.members for c in by_cell.values()) == country.members
+        assert sum(c.official for c in by_cell.values()) == country.official
 
-            def organisation(cell_id):
-                return selectors.counts_at(AT, cell_ids=[cell_id])
+        def organisation(cell_id):
+            return selectors.counts_at(AT, cell_ids=[cell_id])
 
-            def floor(cell_id):
-                return Member.objects.filter(cell_id=cell_id).count()
+        def floor(cell_id):
+            return Member.objects.filter(cell_id=cell_id).count()
 
-            def whole_country():
-                return selectors.member_counts(AT), selectors.cell_counts(AT)
+        def whole_country():
+            return selectors.member_counts(AT), selectors.cell_counts(AT)
 
-            for cell_id in chosen[:20]:  # warm-up
-                organisation(cell_id)
-                floor(cell_id)
-            a_times, b_times = [], []
-            for cell_id in chosen:
-                start = time.perf_counter()
-                organisation(cell_id)
-                a_times.append(time.perf_counter() - start)
-                start = time.perf_counter()
-                floor(cell_id)
-                b_times.append(time.perf_counter() - start)
-            whole_country()  # warm-up
-            c_times = []
-            for _ in range(args.repeats):
-                start = time.perf_counter()
-                totals, rows = whole_country()
-                c_times.append(time.perf_counter() - start)
-
-            cell = chosen[0]
-            reset_queries()
+        for cell_id in chosen[:20]:  # warm-up
+            organisation(cell_id)
+            floor(cell_id)
+        a_times, b_times = [], []
+        for cell_id in chosen:
             start = time.perf_counter()
-            listed = MemberFilterSet(
-                {"at": AT.strftime("%d/%m/%Y"), "cell": str(cell)}, queryset=Member.objects.all()
-            ).qs
-            listed_count = listed.count()
-            first_page = list(listed.order_by("name_sort_key", "pk")[:50])
-            list_s = time.perf_counter() - start
-            assert listed_count == organisation(cell).members and len(first_page) == min(50, listed_count)
-            if args.explain:
-                print(selectors.in_organisation_at(AT, [cell]).order_by().values("status").explain())
-                print(listed.order_by("name_sort_key", "pk")[:50].explain())
-        finally:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
+            organisation(cell_id)
+            a_times.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            floor(cell_id)
+            b_times.append(time.perf_counter() - start)
+        whole_country()  # warm-up
+        c_times = []
+        for _ in range(args.repeats):
+            start = time.perf_counter()
+            totals, rows = whole_country()
+            c_times.append(time.perf_counter() - start)
+
+        cell = chosen[0]
+        reset_queries()
+        start = time.perf_counter()
+        listed = MemberFilterSet(
+            {"at": AT.strftime("%d/%m/%Y"), "cell": str(cell)}, queryset=Member.objects.all()
+        ).qs
+        listed_count = listed.count()
+        first_page = list(listed.order_by("name_sort_key", "pk")[:50])
+        list_s = time.perf_counter() - start
+        assert listed_count == organisation(cell).members and len(first_page) == min(50, listed_count)
+        if args.explain:
+            print(selectors.in_organisation_at(AT, [cell]).order_by().values("status").explain())
+            print(listed.order_by("name_sort_key", "pk")[:50].explain())
 
     a95, b95 = p95(a_times) * 1000, p95(b_times) * 1000
     country_s = statistics.median(c_times)

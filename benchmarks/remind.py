@@ -21,35 +21,13 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from _db import count_queries, throwaway_database, timed  # noqa: E402
 
 SMALL, BIG = 5_000, 50_000
 TODAY = datetime.date(2026, 6, 15)
 DUES = (datetime.date(2026, 6, 20), datetime.date(2026, 6, 14), datetime.date(2026, 5, 31))
-
-
-def setup_django(tmp: str) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cndp.config.settings.test")
-    os.environ.setdefault("CNDP_DATA_DIR", tmp)
-    import django
-
-    django.setup()
-
-
-def fresh_database(tmp: str):
-    from django.db import connection
-
-    if connection.vendor == "sqlite":
-        connection.settings_dict["TEST"]["NAME"] = os.path.join(tmp, "bench.sqlite3")
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-    return old_name
 
 
 def add(n: int, start: int, rule) -> None:
@@ -97,61 +75,42 @@ def baseline():
     return len(list(Obligation.objects.filter(state="pending").values_list("pk", "title", "due_on")))
 
 
-def count_queries(fn) -> int:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as ctx:
-        fn()
-    return len(ctx.captured_queries)
-
-
-def timed(fn) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--obligations", type=int, default=BIG)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="cndp-remind-bench-") as tmp:
-        setup_django(tmp)
+    with throwaway_database("cndp-remind-bench-"):
         from django.db import connection
 
-        old_name = fresh_database(tmp)
-        try:
-            from cndp.obligations.models import CalendarRule, EscalationStep, ObligationStep
+        from cndp.obligations.models import CalendarRule, EscalationStep, ObligationStep
 
-            rule = CalendarRule.objects.create(
-                name="Benchmark",
-                kinds=["bench.report"],
-                valid_from=datetime.date(2020, 1, 1),
-                legal_basis="-",
-            )
-            EscalationStep.objects.create(rule=rule, days_late=1, audience="province")
-            EscalationStep.objects.create(rule=rule, days_late=15, audience="agency")
-            started = time.perf_counter()
-            add(SMALL, 0, rule)
-            job()  # warm-up: the per-process caches (content types, the kinds' rules) filled once
-            reset()
-            small_queries = count_queries(job)
-            reset()
-            add(args.obligations - SMALL, SMALL, rule)
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute("ANALYZE")
-            built = time.perf_counter() - started
-            big_queries = count_queries(job)
-            assert big_queries == small_queries, (small_queries, big_queries)
-            steps = ObligationStep.objects.count()
-            assert steps == args.obligations, steps
-            reset()
-            b = timed(baseline)
-            a = timed(job)
-        finally:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
+        rule = CalendarRule.objects.create(
+            name="Benchmark",
+            kinds=["bench.report"],
+            valid_from=datetime.date(2020, 1, 1),
+            legal_basis="-",
+        )
+        EscalationStep.objects.create(rule=rule, days_late=1, audience="province")
+        EscalationStep.objects.create(rule=rule, days_late=15, audience="agency")
+        started = time.perf_counter()
+        add(SMALL, 0, rule)
+        job()  # warm-up: the per-process caches (content types, the kinds' rules) filled once
+        reset()
+        small_queries = count_queries(job)
+        reset()
+        add(args.obligations - SMALL, SMALL, rule)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        built = time.perf_counter() - started
+        big_queries = count_queries(job)
+        assert big_queries == small_queries, (small_queries, big_queries)
+        steps = ObligationStep.objects.count()
+        assert steps == args.obligations, steps
+        reset()
+        b = timed(baseline)
+        a = timed(job)
+
     print(
         f"database: {connection.vendor} (fresh); {args.obligations:,} open obligations built in {built:.1f} s"
     )
