@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from cndp.accounts.models import Unit, User
@@ -37,6 +37,44 @@ def _at(at: datetime.date) -> Q:
 def periods_at(at: datetime.date) -> QuerySet:
     """The period of each member that covers day `at` (one per member admitted by then)."""
     return MemberPeriod.objects.filter(_at(at))
+
+
+def with_standing_at(queryset: QuerySet, at: datetime.date) -> QuerySet:
+    """Members with their standing on `at`, read in the same query from the period covering that day
+    (and the final event, death or removal, if it came by then): `at_status` (None: not yet admitted
+    then), `at_in_organisation`, `at_temporary_away`, `at_exempted`, `at_suspended`, `at_cell_name`
+    and `at_ended`. Each a subquery on the member's own rows (by the period's unique index), computed
+    for the rows read only: a count of the list does not read them. `standing_on(member)` turns them
+    into the state the history gives for that day."""
+    period = periods_at(at).filter(member=OuterRef("pk")).order_by()
+    final = MemberEvent.objects.filter(
+        member=OuterRef("pk"), kind__in=sorted(rules.FINAL_KINDS), date__lte=at
+    ).order_by()
+    return queryset.annotate(
+        at_status=Subquery(period.values("status")[:1]),
+        at_in_organisation=Subquery(period.values("in_organisation")[:1]),
+        at_temporary_away=Subquery(period.values("temporary_away")[:1]),
+        at_exempted=Subquery(period.values("exempted")[:1]),
+        at_suspended=Subquery(period.values("suspended")[:1]),
+        at_cell_name=Subquery(period.values("cell__name")[:1]),
+        at_ended=Subquery(final.values("kind")[:1]),
+    )
+
+
+def standing_on(member: Member) -> rules.MemberState | None:
+    """The state of a member annotated by `with_standing_at` (what `standing_label` shows): None before
+    admission."""
+    if member.at_status is None:
+        return None
+    return rules.MemberState(
+        in_organisation=bool(member.at_in_organisation),
+        status=member.at_status,
+        cell_id=None,
+        temporary_away=bool(member.at_temporary_away),
+        exempted=bool(member.at_exempted),
+        suspended=bool(member.at_suspended),
+        ended=member.at_ended,
+    )
 
 
 def in_organisation_at(at: datetime.date, cell_ids=None) -> QuerySet:

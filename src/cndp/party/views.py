@@ -104,12 +104,10 @@ class MemberCreateView(generic.ObjectEditView):
 class MemberViews(generic.Registry):
     model = Member
     queryset = Member.objects.select_related("cell", "staff").prefetch_related(selectors.events_prefetch())
-    # The list and its export read the table's columns and the history's kind, date and cell (the
-    # standing replayed per row): nothing of the audit columns, the staff record or the events' notes.
-    list_queryset = (
-        Member.objects.select_related("cell")
-        .only("full_name", "gender", "birth_date", "cell__name", "admitted_on", "official_on")
-        .prefetch_related(selectors.events_prefetch(light=True))
+    # The list and its export read the table's columns (the standing at the date comes with the rows:
+    # tables.MemberTable): nothing of the audit columns, the staff record or the history.
+    list_queryset = Member.objects.select_related("cell").only(
+        "full_name", "gender", "birth_date", "cell__name", "admitted_on", "official_on"
     )
     table = tables.MemberTable
     filterset = filtersets.MemberFilterSet

@@ -16,8 +16,16 @@ from hypothesis import strategies as st
 
 from cndp.accounts.models import Unit, User
 from cndp.party import rules
-from cndp.party.models import Member, MemberEvent, MemberPeriod
-from cndp.party.selectors import cell_counts, counts_at, member_counts, organisation_cells, periods_at
+from cndp.party.models import Member, MemberEvent, MemberPeriod, standing_label
+from cndp.party.selectors import (
+    cell_counts,
+    counts_at,
+    member_counts,
+    organisation_cells,
+    periods_at,
+    standing_on,
+    with_standing_at,
+)
 from cndp.party.services import member_event_delete, member_event_record
 
 from .factories import admin, make_member
@@ -106,6 +114,11 @@ def _check_agreement(member: Member) -> None:
         assert len(found) <= 1, day
         expected = rules.state_at(events, day)
         assert _period_matches(found[0] if found else None, expected), (day, found, expected, events)
+        # the member list's row (its standing and cell read with it from the periods) says the same
+        [row] = with_standing_at(Member.objects.filter(pk=member.pk), day)
+        assert standing_label(standing_on(row)) == standing_label(expected), (day, events)
+        if expected is not None and expected.in_organisation:
+            assert row.at_cell_name == Unit.objects.get(pk=expected.cell_id).name, (day, events)
 
 
 @settings(
