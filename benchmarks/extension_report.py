@@ -102,6 +102,7 @@ def add_projects(world: World, start: int, stop: int, rng: random.Random) -> Non
     from cndp.extension.models import LedgerEntry, ProgressReport, Project
     from cndp.extension.progress.rules import OBLIGATION_KIND
     from cndp.obligations.models import Obligation
+    from cndp.obligations.services import obligations_owed_refresh
 
     statuses, weights = zip(*STATUS_MIX, strict=True)
     projects, plans = [], []
@@ -200,6 +201,7 @@ def add_projects(world: World, start: int, stop: int, rng: random.Random) -> Non
         ],
         batch_size=5000,
     )
+    obligations_owed_refresh(kind=OBLIGATION_KIND)  # bulk_create sends no signal: as the services keep it
 
 
 # ---- the two paths -----------------------------------------------------------------------------------------

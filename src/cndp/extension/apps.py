@@ -11,6 +11,16 @@ def _reports_redated(obligations) -> None:
     reports_redated(obligations)
 
 
+def _project_saved(sender, instance, update_fields=None, raw=False, **kwargs) -> None:
+    """A project's status decides whether its progress reports are still owed on the calendar: the
+    obligations' `owed` follows every save that may change it (progress.services)."""
+    if raw or (update_fields is not None and "status" not in update_fields):
+        return
+    from cndp.extension.progress.services import project_obligations_follow
+
+    project_obligations_follow(instance)
+
+
 class ExtensionConfig(AppConfig):
     name = "cndp.extension"
     label = "extension"
@@ -54,6 +64,7 @@ class ExtensionConfig(AppConfig):
 
     def ready(self):
         from django.db.models import Q
+        from django.db.models.signals import post_save
 
         from cndp.extension.progress import rules as reporting
         from cndp.extension.projects import lifecycle
@@ -77,3 +88,4 @@ class ExtensionConfig(AppConfig):
                 redated=_reports_redated,
             )
         )
+        post_save.connect(_project_saved, sender="extension.Project", dispatch_uid="extension_project_owed")

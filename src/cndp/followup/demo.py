@@ -33,6 +33,7 @@ from cndp.followup.services import undated_due
 from cndp.obligations import calendar
 from cndp.obligations import selectors as calendar_selectors
 from cndp.obligations.models import CalendarRule, EscalationStep, Obligation
+from cndp.obligations.services import obligations_owed_refresh
 from cndp.places.models import Province
 
 # Units of the Ministry that conclusion notices name (code, name, abbreviation).
@@ -439,6 +440,7 @@ def _children(rng, today, plans) -> None:
     ProgressReport.objects.bulk_create(reports, batch_size=1000)
     DeadlineExtension.objects.bulk_create(extensions, batch_size=1000)
     Obligation.objects.bulk_create(obligations, batch_size=1000)
+    obligations_owed_refresh(kind=KIND)  # a done task's reports are no longer owed
 
 
 def logins() -> list[tuple[str, str, str]]:

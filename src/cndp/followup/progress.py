@@ -54,3 +54,15 @@ def _calendar_review(sender, instance: ObligationStep, created: bool, **kwargs) 
         at=instance.at,
         comment=instance.comment,
     )
+
+
+@receiver(post_save, sender="followup.Task", dispatch_uid="followup_task_owed")
+def _task_saved(sender, instance, update_fields=None, raw=False, **kwargs) -> None:
+    """A task's state decides whether its units' reports are still owed on the calendar: the
+    obligations' `owed` follows every save that may change it."""
+    if raw or (update_fields is not None and "state" not in update_fields):
+        return
+    from cndp.followup.models import Assignment
+    from cndp.obligations.services import obligations_owed_refresh
+
+    obligations_owed_refresh(kind=KIND, object_ids=Assignment.objects.filter(task=instance).values("pk"))

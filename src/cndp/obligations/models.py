@@ -147,7 +147,9 @@ class Obligation(CndpModel):
     """Nghĩa vụ báo cáo — who owes (a unit, in a province) what (a generic link to the thing owed: a
     progress report, a data-set submission, a cluster report …) for which period, by when, and where it
     stands: pending → submitted → accepted, or returned with a comment → resubmitted. Each step is an
-    ObligationStep row with who and when."""
+    ObligationStep row with who and when. `owed` is the kind's "still owed" condition on the thing
+    (e.g. its project still reports), kept by the services (services.obligations_owed_refresh), so the
+    home page counts by an index."""
 
     kind = models.CharField(_("loại báo cáo"), max_length=60, db_index=True)
     title = models.CharField(_("báo cáo"), max_length=300)
@@ -197,6 +199,13 @@ class Obligation(CndpModel):
             "cho đến khi không còn phải báo cáo"
         ),
     )
+    owed = models.BooleanField(
+        _("còn phải báo cáo"),
+        default=True,
+        db_default=True,
+        editable=False,
+        help_text=_("Theo tình trạng của đối tượng phải báo cáo (ví dụ: đề án còn đang thực hiện)"),
+    )
 
     history = HistoricalRecords()
     search_fields = ("title",)
@@ -226,6 +235,9 @@ class Obligation(CndpModel):
         indexes = [
             models.Index(fields=["state", "due_on"], name="oblig_state_due"),
             models.Index(fields=["content_type", "object_id"], name="oblig_subject"),
+            # The home page's to-do counts (selectors.counts): counted in this index alone, by state,
+            # still owed and due date, within a province or a unit.
+            models.Index(fields=["state", "due_on", "owed", "province", "unit"], name="oblig_todo"),
         ]
         constraints = [
             # one report per thing owed and period: a recurring obligation's next period is another row

@@ -58,13 +58,19 @@ def todo(user, today: datetime.date, remind_days: int = 7) -> QuerySet[Obligatio
 
 
 def counts(user, today: datetime.date, remind_days: int = 7) -> dict[str, int]:
-    """The home page's cards (one query): overdue, due within `remind_days`, waiting for review."""
-    owed = Q(state__in=sorted(calendar.OPEN)) & still_owed()
+    """The home page's cards (one query): overdue, due within `remind_days`, waiting for review. Counted
+    in the index `oblig_todo` alone (no join to the things owed): "still owed" is the obligation's own
+    `owed`, kept by the services (`services.obligations_owed_refresh`) from `still_owed()`."""
+    open_states = sorted(calendar.OPEN)
     horizon = today + datetime.timedelta(days=remind_days)
-    return Obligation.objects.restrict(user).aggregate(
-        overdue=Count("pk", filter=owed & Q(due_on__lt=today)),
-        due_soon=Count("pk", filter=owed & Q(due_on__gte=today, due_on__lte=horizon)),
-        waiting=Count("pk", filter=Q(state=calendar.SUBMITTED)),
+    return (
+        Obligation.objects.restrict(user)
+        .filter(Q(state__in=open_states, owed=True, due_on__lte=horizon) | Q(state=calendar.SUBMITTED))
+        .aggregate(
+            overdue=Count("pk", filter=Q(state__in=open_states, due_on__lt=today)),
+            due_soon=Count("pk", filter=Q(state__in=open_states, due_on__gte=today)),
+            waiting=Count("pk", filter=Q(state=calendar.SUBMITTED)),
+        )
     )
 
 

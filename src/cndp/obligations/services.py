@@ -84,7 +84,31 @@ def obligation_schedule(
     obligation.full_clean()
     obligation.save()
     _step(obligation, Action.SCHEDULE, user)
+    if kinds.get(kind).still_owed is not None:  # scheduled for a thing that no longer reports?
+        obligations_owed_refresh(obligations=Obligation.objects.filter(pk=obligation.pk))
+        obligation.refresh_from_db(fields=["owed"])
     return obligation
+
+
+def obligations_owed_refresh(*, kind: str | None = None, object_ids=None, obligations=None) -> int:
+    """Còn phải báo cáo: sets `owed` of the obligations (of `kind`, for the things `object_ids` — ids or
+    a queryset of ids —, or those of the queryset `obligations`; all of them by default) from their
+    kinds' conditions (`selectors.still_owed`), so the home page counts them by an index. Called by the
+    domains when what decides it changes (a project's status, a task's state) and after loading data
+    in bulk. Two UPDATEs of the rows that differ; returns their number. Derived data: no audit step."""
+    qs = Obligation.objects.all() if obligations is None else obligations
+    if kind is not None:
+        qs = qs.filter(kind=kind)
+    if object_ids is not None:
+        qs = qs.filter(object_id__in=object_ids)
+    owed = qs.filter(selectors.still_owed()).values("pk")
+    changed = Obligation.objects.filter(pk__in=qs.filter(owed=False).filter(pk__in=owed).values("pk")).update(
+        owed=True
+    )
+    changed += Obligation.objects.filter(
+        pk__in=qs.filter(owed=True).exclude(pk__in=owed).values("pk")
+    ).update(owed=False)
+    return changed
 
 
 def may_submit(user, obligation: Obligation) -> bool:

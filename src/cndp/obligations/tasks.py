@@ -12,13 +12,16 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from cndp.obligations import kinds
-from cndp.obligations.services import obligations_follow_up
+from cndp.obligations.services import obligations_follow_up, obligations_owed_refresh
 
 
 def remind(today: datetime.date | None = None) -> int:
     """Run the follow-up for `today` and send its notices; returns the number of e-mails sent."""
     day = today or timezone.localdate()
     sent = 0
+    # `owed` is kept by the services as things change; once a day it is checked against the kinds'
+    # conditions (a change made outside them, e.g. loaded in bulk, is caught up by the next morning)
+    obligations_owed_refresh()
     notices = obligations_follow_up(today=day)
     with translation.override(settings.LANGUAGE_CODE):
         for notice in notices:

@@ -16,6 +16,7 @@ from cndp.extension.projects import lifecycle
 from cndp.obligations import calendar
 from cndp.obligations.choices import Action
 from cndp.obligations.models import Obligation, ObligationStep
+from cndp.obligations.services import obligations_owed_refresh
 
 # Statuses after which every report owed has been accepted (the final one at 100 %).
 _FINISHED = {lifecycle.ACCEPTED, lifecycle.LIQUIDATED, lifecycle.SETTLED}
@@ -171,6 +172,8 @@ def save_reports(reports: list[ProgressReport], ctx) -> None:
         obligation.search_folded = obligation.search_text()
         obligations.append(obligation)
     Obligation.objects.bulk_create(obligations, batch_size=1000)
+    # a suspended or ended project's reports are no longer owed (bulk_create sends no signal)
+    obligations_owed_refresh(kind=reporting.OBLIGATION_KIND)
     ids = dict(
         Obligation.objects.filter(
             kind=reporting.OBLIGATION_KIND,

@@ -94,6 +94,15 @@ def reports_redated(obligations: list[Obligation]) -> None:
         ProgressReport.objects.filter(pk__in=ids[start : start + 500]).update(obligation_due_on=Subquery(due))
 
 
+def project_obligations_follow(project: Project) -> None:
+    """A project was saved (its status may have changed): its progress reports' obligations are still
+    owed on the calendar while it reports (`obligations_owed_refresh`, the kind's condition)."""
+    obligation_services.obligations_owed_refresh(
+        kind=reporting.OBLIGATION_KIND,
+        object_ids=ProgressReport.objects.filter(project=project).values("pk"),
+    )
+
+
 def _obligation(report: ProgressReport) -> Obligation:
     obligation = report.obligation
     if obligation is None:  # every report is scheduled with its obligation

@@ -424,6 +424,30 @@ def test_the_home_page_counts_the_reports_to_do_within_the_scope(contracted, cli
     assert "Việc cần làm: báo cáo chờ xem xét" in client_for("agency_officer").get("/").content.decode()
 
 
+def test_the_home_counts_follow_the_project_status_through_the_services(contracted):
+    """A suspended project owes no report: its late report leaves the home page's count when the step is
+    recorded and comes back when the project resumes (the obligation's `owed`, kept as its status
+    changes), the counts always those of the kind's condition joined in."""
+    from cndp.obligations.tests.test_counts import oracle
+
+    from .factories import step
+
+    first = contracted.reports.get(sequence=1)
+    _move_due(first, D(2020, 1, 1))
+    today = datetime.date.today()
+    before = obligation_selectors.counts(agency(), today)
+    assert before == oracle(agency(), today)
+    step(contracted, lifecycle.IN_PROGRESS)
+    step(contracted, lifecycle.SUSPENDED)
+    assert Obligation.objects.get(pk=first.obligation.pk).owed is False
+    suspended = obligation_selectors.counts(agency(), today)
+    assert suspended["overdue"] == before["overdue"] - 1
+    assert suspended == oracle(agency(), today)
+    assert obligation_selectors.counts(hanoi_officer(), today) == oracle(hanoi_officer(), today)
+    step(contracted, lifecycle.IN_PROGRESS)
+    assert obligation_selectors.counts(agency(), today) == before == oracle(agency(), today)
+
+
 def test_the_home_page_keeps_its_query_count(demo, client_for, django_assert_max_num_queries):
     client = client_for("agency_officer")
     with django_assert_max_num_queries(40) as before:

@@ -89,6 +89,28 @@ def test_lead_reports_progress_then_done_and_the_agency_confirms(demo):
     assert lead.reports.get(done=True).verdict == "confirmed"
 
 
+def test_a_done_task_owes_no_more_reports_on_the_home_counts(demo):
+    """The units' obligations of a task are owed while it is not done (the kind's condition): `owed`
+    follows the task's state as it is saved, and the home counts stay those of the condition."""
+    from cndp.obligations import selectors as calendar_selectors
+    from cndp.obligations.tests.test_counts import oracle
+
+    notice = f.notice()
+    (task,) = f.tasks(notice, ("bct-vpc", ["so-ct-01"], D(2020, 9, 30)))  # long overdue
+    today = datetime.date.today()
+    before = calendar_selectors.counts(f.agency(), today)
+    assert all(o.owed for o in _obligations(task).values())
+    assert before == oracle(f.agency(), today)
+    task.state, task.completed_on = "done", D(2020, 9, 25)
+    task.save(update_fields=["state", "completed_on"])
+    assert not any(o.owed for o in _obligations(task).values())
+    after = calendar_selectors.counts(f.agency(), today)
+    assert after["overdue"] == before["overdue"] - 2 and after == oracle(f.agency(), today)
+    task.state, task.completed_on = "open", None
+    task.save()
+    assert calendar_selectors.counts(f.agency(), today) == before
+
+
 def test_a_return_reopens_the_task_and_accepting_on_the_calendar_page_confirms_it(demo):
     notice = f.notice()
     (task,) = f.tasks(notice, ("bct-vpc", [], D(2026, 9, 30)))
