@@ -1,5 +1,6 @@
-"""Shared test fixtures: the demo data is loaded once into the test database (after migrations), and
-re-loaded by `demo` if a transactional (browser) test flushed it."""
+"""Shared test fixtures: the demo data is loaded once into the test database (after migrations) and
+snapshotted; `demo` restores the snapshot if a transactional (browser) test flushed it
+(cndp.core.tests.databases.ensure_demo)."""
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -39,14 +40,9 @@ DEMO_USERS = {
 
 
 def _ensure_demo():
-    from cndp.accounts.models import User
-    from cndp.core.demo import demo_load
-    from cndp.places.models import Province, ProvinceName, Region
-    from cndp.places.reference import load_reference_data
+    from cndp.core.tests.databases import ensure_demo
 
-    if not User.objects.filter(username="quantri").exists():
-        load_reference_data(Province, ProvinceName, Region)
-        demo_load()
+    ensure_demo()
 
 
 @pytest.fixture(scope="session")
