@@ -117,3 +117,8 @@ def test_the_menu_is_built_again_in_another_language(demo):
     assert [i["url"] for g in english for i in g["items"]] == [
         i["url"] for g in vietnamese for i in g["items"]
     ]
+    # Translated when built (kept per language), not at every page's render.
+    labels = [g["label"] for g in english] + [i["label"] for g in english for i in g["items"]]
+    assert labels and all(type(label) is str for label in labels)
+    with translation.override("vi"):
+        assert navigation.menu_for(user) is vietnamese

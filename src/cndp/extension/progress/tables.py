@@ -62,7 +62,7 @@ class ProgressReportTable(ProvinceColumnsMixin, BaseTable):
             "escalation",
             "percent_complete",
         )
-        row_attrs = {"class": lambda record: "table-danger" if _late_days(record) else ""}
+        row_attrs = {"class": lambda record, table: "table-danger" if table.late_days(record) else ""}
 
     # Labels and formats are translated once per table and language (per_language), not in every row.
 
@@ -93,10 +93,17 @@ class ProgressReportTable(ProvinceColumnsMixin, BaseTable):
         return "—" if record.status == "pending" else value
 
     def render_late(self, record):
-        return _late_days(record) or "—"
+        return self.late_days(record) or "—"
 
     def value_late(self, record):
-        return _late_days(record)
+        return self.late_days(record)
+
+    def late_days(self, record) -> int:
+        """`_late_days` on the day the table is drawn (today looked up once, not twice a row)."""
+        today = self.__dict__.get("_today")
+        if today is None:
+            today = self._today = timezone.localdate()
+        return _late_days(record, today)
 
     def render_escalation(self, value):
         labels = per_language(
@@ -109,8 +116,9 @@ def _status_labels() -> dict:
     return {value: str(label) for value, label in ReportStatus.choices}
 
 
-def _late_days(record) -> int:
-    """Days a report is overdue: only while its project still owes reports (not suspended or ended)."""
+def _late_days(record, today) -> int:
+    """Days a report is overdue on `today`: only while its project still owes reports (not suspended or
+    ended)."""
     if record.status not in reporting.OPEN or record.project.status not in lifecycle.REPORTING:
         return 0
-    return max((timezone.localdate() - record.due_on).days, 0)
+    return max((today - record.due_on).days, 0)
