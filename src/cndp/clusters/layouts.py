@@ -231,15 +231,23 @@ def period_end(year: int, period: str) -> datetime.date:
 
 
 def typed_value(value, scale, **separators: str) -> str:
-    """A typed form's value as printed: money in tỷ đồng, income in triệu đồng, 1/0, % — in Vietnamese
-    style unless other `separators` are given (a screen in another language)."""
+    """A typed form's value as printed: money in tỷ đồng and income in triệu đồng, areas in ha and % with
+    two decimals (a column reads evenly: 286,00 above 162,46), counts whole, 1/0 — in Vietnamese style
+    unless other `separators` are given (a screen in another language)."""
     if scale == "flag":
         return "1" if value else "0"
+    if value is None:
+        return "—"
     if scale == "percent":
-        return rules.ha(value * 100, **separators) if value is not None else "—"
+        return printed(str((Decimal(value) * 100).quantize(CENT)), **separators)
     if isinstance(scale, Decimal):
-        return rules.ha(Decimal(value) / scale, **separators)
-    return rules.ha(Decimal(value), **separators)
+        return printed(str((Decimal(value) / scale).quantize(CENT)), **separators)
+    if isinstance(value, Decimal):
+        return printed(str(value.quantize(CENT)), **separators)
+    return printed(str(value), **separators)
+
+
+CENT = Decimal("0.01")
 
 
 def printed(value: str, *, decimal_separator: str = ",", thousand_separator: str = ".") -> str:

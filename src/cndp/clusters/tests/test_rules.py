@@ -270,3 +270,19 @@ def test_breach_values_are_stored_raw_and_printed_in_the_given_separators():
 def test_aggregate_value_printed_with_grouping_and_its_decimals(stored, vi, en):
     assert layouts.printed(stored) == vi
     assert layouts.printed(stored, decimal_separator=".", thousand_separator=",") == en
+
+
+@pytest.mark.parametrize(
+    ("value", "scale", "text"),
+    [
+        (286_000_000_000, layouts.BILLION, "286,00"),
+        (162_464_834_520, layouts.BILLION, "162,46"),
+        (H("20.8"), None, "20,80"),
+        (H("0.7423"), "percent", "74,23"),
+        (12_345, None, "12.345"),
+        (True, "flag", "1"),
+        (None, layouts.MILLION, "—"),
+    ],
+)
+def test_typed_form_values_read_evenly(value, scale, text):
+    assert layouts.typed_value(value, scale) == text
