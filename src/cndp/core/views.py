@@ -5,7 +5,9 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
@@ -99,3 +101,15 @@ def form_errors(form) -> str:
         f"{form.fields[f].label if f in form.fields else ''}: {', '.join(e)}".lstrip(": ")
         for f, e in form.errors.items()
     )
+
+
+def stored_file(file, *, filename: str = "") -> FileResponse:
+    """A stored file as a download (the stored name unless `filename` is given); 404 when the record has
+    none or it is gone from the server. The caller has checked that the user may see the record."""
+    if not file:
+        raise Http404
+    try:
+        handle = file.open("rb")
+    except FileNotFoundError:
+        raise Http404(_("Tệp không còn trên máy chủ.")) from None
+    return FileResponse(handle, as_attachment=True, filename=filename)

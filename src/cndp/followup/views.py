@@ -7,7 +7,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_POST
 from cndp.core import generic
 from cndp.core.permissions import can, require, user_province_id
 from cndp.core.services import ScopeViolation, ServiceError
-from cndp.core.views import act, form_errors
+from cndp.core.views import act, form_errors, stored_file
 from cndp.followup import filtersets, forms, parsing, selectors, services, tables
 from cndp.followup.choices import State
 from cndp.followup.models import (
@@ -311,13 +310,7 @@ def notice_file(request, pk):
     """The notice's PDF, to those who may see the notice."""
     notice = get_object_or_404(Notice.objects.select_related("session"), pk=pk)
     require(request.user, "view", notice)
-    if not notice.file:
-        raise Http404
-    try:
-        handle = notice.file.open("rb")
-    except FileNotFoundError:
-        raise Http404(_("Tệp không còn trên máy chủ.")) from None
-    return FileResponse(handle, as_attachment=True, filename=f"{notice.number.replace('/', '-')}.pdf")
+    return stored_file(notice.file, filename=f"{notice.number.replace('/', '-')}.pdf")
 
 
 # ---- a task's progress, confirmation, extension --------------------------------------------------------
@@ -409,10 +402,4 @@ def report_document(request, pk):
     """A progress report's document, to those who may see the task."""
     report = get_object_or_404(ProgressReport.objects.select_related("assignment__task"), pk=pk)
     require(request.user, "view", report)
-    if not report.document:
-        raise Http404
-    try:
-        handle = report.document.open("rb")
-    except FileNotFoundError:
-        raise Http404(_("Tệp không còn trên máy chủ.")) from None
-    return FileResponse(handle, as_attachment=True)
+    return stored_file(report.document)

@@ -5,7 +5,6 @@ download within the user's scope, and the registry of the registration deadline 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from cndp.core import generic
 from cndp.core.permissions import can, in_scope, require
-from cndp.core.views import act, form_errors
+from cndp.core.views import act, form_errors, stored_file
 from cndp.extension import services
 from cndp.extension.models import ProgressReport, Project, ProjectDocument
 from cndp.extension.progress import filtersets, forms, selectors, tables
@@ -138,8 +137,4 @@ def document_download(request, pk):
     """The file, only to those who may see its project (another province's officer gets 404)."""
     document = get_object_or_404(ProjectDocument.objects.select_related("project"), pk=pk)
     require(request.user, "view", document)
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError:
-        raise Http404(_("Tệp không còn trên máy chủ.")) from None
-    return FileResponse(handle, as_attachment=True, filename=document.filename)
+    return stored_file(document.file, filename=document.filename)
