@@ -166,14 +166,38 @@ class ObjectListView(RegistryView):
         return redirect(job.get_absolute_url())
 
 
+def filter_value_text(field, value) -> str:
+    """A filter's value as the reader would write it: «Có»/«Không» for a yes/no box, a choice's label
+    rather than its stored code, a date in the language's format, several values joined by commas."""
+    if isinstance(value, bool):
+        return _("Có") if value else _("Không")
+    labels = {}
+    # A model choice's value is the record itself (its name); only plain choices are looked up.
+    for key, label in () if hasattr(field, "queryset") else getattr(field, "choices", None) or ():
+        if isinstance(label, list | tuple):  # a group of choices
+            labels.update({str(k): lab for k, lab in label})
+        else:
+            labels[str(key)] = label
+    values = list(value) if isinstance(value, list | tuple | set | models.QuerySet) else [value]
+    texts = []
+    for item in values:
+        if isinstance(item, datetime.date):
+            texts.append(localize(item))
+        elif str(item) in labels and not isinstance(item, models.Model):
+            texts.append(str(labels[str(item)]))
+        else:
+            texts.append(str(item))
+    return ", ".join(texts)
+
+
 def export_titles(registry, filterset, count: int) -> tuple[str, str]:
     """The export's title (the model's plural name) and subtitle (the filters and the count)."""
     filters = []
     if filterset.is_bound and filterset.is_valid():
         for name, value in filterset.form.cleaned_data.items():
             if value not in (None, "", [], ()):
-                field_label = filterset.form.fields[name].label or name
-                filters.append(f"{field_label}: {value}")
+                field = filterset.form.fields[name]
+                filters.append(f"{field.label or name}: {filter_value_text(field, value)}")
     subtitle = _("Bộ lọc: %(f)s") % {"f": "; ".join(filters)} if filters else _("Toàn bộ danh sách")
     subtitle += " — " + ngettext("%(n)s bản ghi", "%(n)s bản ghi", count) % {"n": localize(count)}
     return str(registry.model._meta.verbose_name_plural).capitalize(), subtitle

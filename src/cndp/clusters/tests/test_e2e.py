@@ -67,12 +67,18 @@ def test_register_refuse_correct_establish_report_and_map(browser, live_server, 
     province.fill("#id_operating_projects", "4")
     with province.expect_navigation():
         province.click("#entry-form button[type=submit]")
+    # The draft (entered, not yet sent): Đà Nẵng's officer reaches neither it nor the new cluster.
+    other = new_page(browser, live_server, "sodanang")
+    report.refresh_from_db()
+    assert report.obligation.state == "pending"
+    assert other.goto(live_server.url + report.get_absolute_url()).status == 404
+    assert other.goto(live_server.url + f"/api/clusters/reports/{report.pk}/").status == 404
+    assert other.goto(live_server.url + cluster.get_absolute_url()).status == 404
     with province.expect_navigation():
         province.click("#submit-report")
     assert province.locator("#report-state").inner_text() == "Đã nộp, chờ xem xét"
 
     # Another province's officer: nothing of it, on the pages or through the API.
-    other = new_page(browser, live_server, "sodanang")
     assert other.goto(live_server.url + report.get_absolute_url()).status == 404
     assert other.goto(live_server.url + cluster.get_absolute_url()).status == 404
     other.goto(live_server.url + "/clusters/reports/?q=" + cluster.code)

@@ -121,6 +121,9 @@ def test_export_follows_filters(client_for, demo):
     wb = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     codes = {row[0] for row in wb.active.iter_rows(values_only=True)}
     assert flagged.code in codes and clean.code not in codes
+    # The filter line says the filter as the reader chose it («Có»), not Python's True.
+    heading = " ".join(str(c) for row in wb.active.iter_rows(max_row=4, values_only=True) for c in row if c)
+    assert "Chưa đáp ứng Nghị định 32: Có" in heading and "True" not in heading
 
 
 def test_list_query_count_constant(client_for, demo, django_assert_max_num_queries):
