@@ -74,13 +74,14 @@ def escape_html(text) -> SafeString:
 _GROUPING: dict[str, str | None] = {}
 
 
-def localize_int(value: int) -> str:
+def localize_int(value: int, language: str | None = None) -> str:
     """`localize(value)` of a whole number (money in VND: "1.234.567" in Vietnamese, "1,234,567" in
     English), the language's separator read once: Django reads each format setting and splits the digits
-    in Python for every cell. Anything else, or a grouping other than by thousands, is Django's."""
+    in Python for every cell. Anything else, or a grouping other than by thousands, is Django's.
+    `language`: the active one when the caller has it already (`body_language`)."""
     if type(value) is not int:
         return localize(value)
-    language = get_language()
+    language = language or get_language()
     separator = _GROUPING.get(language, False)
     if separator is False:
         grouped = settings.USE_THOUSAND_SEPARATOR and get_format("NUMBER_GROUPING") == 3
@@ -98,10 +99,16 @@ def _forget_formats(*, setting, **kwargs):
         _DATE_FORMATS.clear()
 
 
+def body_language(table) -> str:
+    """The active language while the table's body is written (`cndp_tables.table_body` reads it once for
+    the body, not in every cell: a thread-and-context-local lookup each time); `get_language()` else."""
+    return table.__dict__.get("_body_language") or get_language()
+
+
 def per_language(table, key, build):
     """`build()` (labels to translate, a format) worked out once per table and language, not per row."""
     known = table.__dict__.setdefault("_per_language", {})
-    language = (key, get_language())
+    language = (key, body_language(table))
     value = known.get(language)
     if value is None:
         value = known[language] = build()
@@ -122,7 +129,7 @@ class ActionsColumn(tables.Column):
     def render(self, record, table):
         # The label translated and escaped once per table and language, not once per row.
         labels = table.__dict__.setdefault("_view_labels", {})
-        language = get_language()
+        language = body_language(table)
         label = labels.get(language)
         if label is None:
             label = labels[language] = conditional_escape(_("Xem"))
@@ -157,19 +164,19 @@ class ChoiceColumn(tables.Column):
         super().__init__(accessor="pk", **kwargs)
         self.field = field
 
-    def label(self, record):
+    def label(self, record, language: str | None = None):
         value = getattr(record, self.field)
         if value in (None, ""):
             return self.default
-        key = (get_language(), type(record), self.field)
+        key = (language or get_language(), type(record), self.field)
         labels = _CHOICE_LABELS.get(key)
         if labels is None:
             choices = record._meta.get_field(self.field).flatchoices
             labels = _CHOICE_LABELS[key] = {k: str(v) for k, v in choices}
         return labels.get(value, value)
 
-    def render(self, record):
-        return self.label(record)
+    def render(self, record, table):
+        return self.label(record, body_language(table))
 
     def value(self, record):
         return self.label(record)

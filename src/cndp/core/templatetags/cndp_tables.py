@@ -17,6 +17,7 @@ from django.utils.formats import localize
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
+from django.utils.translation import get_language
 from django_tables2 import utils as tables_utils
 from django_tables2.columns import ManyToManyColumn
 from django_tables2.columns.base import LinkTransform
@@ -215,6 +216,10 @@ class _CellPlan:
             content = self.render(value=value)
         elif arguments == ("record",):
             content = self.render(record=row._record)
+        elif arguments == ("record", "table"):
+            content = self.render(record=row._record, table=self.table)
+        elif arguments == ("value", "table"):
+            content = self.render(value=value, table=self.table)
         else:
             given = self._given(row, value)
             content = self.render(**{name: given[name] for name in arguments})
@@ -274,6 +279,14 @@ def _row_attrs(table):
 def table_body(table):
     """<tbody> of the table's current page (or its empty text)."""
     parts = ["<tbody>"]
+    table.__dict__["_body_language"] = get_language()  # read once for every cell (`body_language`)
+    try:
+        return _table_body(table, parts)
+    finally:
+        table.__dict__.pop("_body_language", None)
+
+
+def _table_body(table, parts: list[str]) -> str:
     columns = list(table.columns)
     plans = [_CellPlan(table, column) for column in columns]
     row_attrs = _row_attrs(table)

@@ -8,6 +8,12 @@ from cndp.extension.choices import BeneficiaryKind, ProjectStatus
 from cndp.extension.models import ActivityType, Beneficiary, Programme, Project
 from cndp.places.models import Province
 
+# What a filter's options read of their records (the label, its group, the order): every select of the form
+# is read on each page, and a record built with every column of a dated reference costs more than its label.
+PROVINCE_CHOICE_FIELDS = ("version", "code", "name")
+ACTIVITY_TYPE_CHOICE_FIELDS = ("code", "name", "order")
+PROGRAMME_CHOICE_FIELDS = ("code", "name", "phase_start", "phase_end")
+
 
 class ProjectFilterSet(BaseFilterSet):
     """Đề án: by plan year, province (today's 34 units, which cover the old ones), activity type, status,
@@ -17,13 +23,15 @@ class ProjectFilterSet(BaseFilterSet):
     province = django_filters.ModelChoiceFilter(
         label=_("Tỉnh, thành phố"),
         field_name="province_current",
-        queryset=Province.objects.filter(version="34").order_by("code"),
+        queryset=Province.objects.filter(version="34").order_by("code").only(*PROVINCE_CHOICE_FIELDS),
     )
     activity_type = django_filters.ModelChoiceFilter(
-        label=_("Nội dung hoạt động"), queryset=ActivityType.objects.all()
+        label=_("Nội dung hoạt động"), queryset=ActivityType.objects.only(*ACTIVITY_TYPE_CHOICE_FIELDS)
     )
     status = django_filters.MultipleChoiceFilter(label=_("Trạng thái"), choices=ProjectStatus.choices)
-    programme = django_filters.ModelChoiceFilter(label=_("Chương trình"), queryset=Programme.objects.all())
+    programme = django_filters.ModelChoiceFilter(
+        label=_("Chương trình"), queryset=Programme.objects.only(*PROGRAMME_CHOICE_FIELDS)
+    )
 
     class Meta(BaseFilterSet.Meta):
         model = Project

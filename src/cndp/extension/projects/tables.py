@@ -5,7 +5,7 @@ import django_tables2 as tables
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from cndp.core.tables import BaseTable, ChoiceColumn, escape_html, localize_int
+from cndp.core.tables import BaseTable, ChoiceColumn, body_language, escape_html, localize_int
 from cndp.extension.models import Beneficiary, LedgerEntry, Project, ProjectTransition
 
 
@@ -26,8 +26,8 @@ class MoneyColumn(tables.Column):
         kwargs.setdefault("attrs", {"td": {"class": "text-end text-nowrap"}, "th": {"class": "text-end"}})
         super().__init__(*args, **kwargs)
 
-    def render(self, value):
-        return localize_int(value)
+    def render(self, value, table):
+        return localize_int(value, body_language(table))
 
     def value(self, value):
         return value
