@@ -130,14 +130,20 @@ def _history(histories, now) -> None:
     """The values' history rows, as the services write them (one row per change: who, when, the value
     then), inserted in batches: [((indicator, province, period type, start), [events])]."""
     ids = {
-        (i, p, t, s): (pk, created)
-        for pk, created, i, p, t, s in DataValue.objects.values_list(
-            "pk", "created", "indicator_id", "province_id", "period_type", "period_start"
+        (i, p, t, s): (pk, created, c)
+        for pk, created, i, p, c, t, s in DataValue.objects.values_list(
+            "pk",
+            "created",
+            "indicator_id",
+            "province_id",
+            "province_current_id",
+            "period_type",
+            "period_start",
         )
     }
     ops = connection.ops
     History = DataValue.history.model  # noqa: N806
-    columns = ["id", "created", "updated", "search_folded", "indicator_id", "province_id", "period_type",
+    columns = ["id", "created", "updated", "search_folded", "indicator_id", "province_id", "province_current_id", "period_type",
                "period_start", "value", "comment", "state", "history_date", "history_type", "history_user_id",
                "history_change_reason"]  # fmt: skip
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
@@ -148,10 +154,10 @@ def _history(histories, now) -> None:
     dt, day = ops.adapt_datetimefield_value, ops.adapt_datefield_value
     rows = []
     for (indicator_id, province_id, period_type, start), events in histories:
-        pk, created = ids[(indicator_id, province_id, period_type, start)]
+        pk, created, current_id = ids[(indicator_id, province_id, period_type, start)]
         first = events[0][0] if events else now
         for at, kind, user, value, comment, state in events:
-            rows.append((pk, dt(first), dt(at), "", indicator_id, province_id, period_type, day(start),
+            rows.append((pk, dt(first), dt(at), "", indicator_id, province_id, current_id, period_type, day(start),
                          ops.adapt_decimalfield_value(value), comment, state, dt(at), kind, user, None))  # fmt: skip
     with connection.cursor() as cursor:
         for begin in range(0, len(rows), 5000):
@@ -172,6 +178,7 @@ def load(stdout) -> None:
     today = timezone.localdate()
     units63 = list(Province.objects.filter(version="63").order_by("code"))
     units34 = list(Province.objects.filter(version="34").order_by("code"))
+    current = {u.pk: u.successor_id or u.pk for u in units63} | {u.pk: u.pk for u in units34}  # today's unit
     indicators = {i.code: i for i in Indicator.objects.all()}
     agency = User.objects.filter(username="chuyenvien").first()
     # the province's officer, by province code (Hà Nội and Đà Nẵng kept theirs across the merger)
@@ -210,8 +217,8 @@ def load(stdout) -> None:
             fate = "late"
         fates.append((cutoff, due_on, fate, fate in ("on_time", "late") and rng.random() < CORRECTED_SHARE))
     now = timezone.now()
-    _insert(Submission, ["dataset_id", "province_id", "period_start"],
-            [(d.pk, u.pk, p.start) for d, p, u, _v in plans], now)  # fmt: skip
+    _insert(Submission, ["dataset_id", "province_id", "province_current_id", "period_start"],
+            [(d.pk, u.pk, current[u.pk], p.start) for d, p, u, _v in plans], now)  # fmt: skip
     submission_ids = {
         (d, u, start): pk
         for pk, d, u, start in Submission.objects.values_list(
@@ -299,12 +306,13 @@ def load(stdout) -> None:
                     else final
                 )
                 key = (indicators[code].pk, unit.pk, period.type, period.start)
-                values.append((*key, final, CORRECTION_COMMENT if corrected else "", value_state[fate]))
+                values.append((*key[:2], current[unit.pk], *key[2:], final,
+                               CORRECTION_COMMENT if corrected else "", value_state[fate]))  # fmt: skip
                 histories.append((key, [(at, kind, user, final if which == "new" else old, note, state)
                                         for at, kind, user, which, note, state in events]))  # fmt: skip
     _insert(ObligationStep, ["obligation_id", "action", "at", "by_id", "comment", "level", "audience"],
             [(*step, 0, "") for step in steps], now)  # fmt: skip
-    _insert(DataValue, ["indicator_id", "province_id", "period_type", "period_start", "value", "comment", "state"],
+    _insert(DataValue, ["indicator_id", "province_id", "province_current_id", "period_type", "period_start", "value", "comment", "state"],
             values, now)  # fmt: skip
     _history(histories, now)
     submissions = submission_ids

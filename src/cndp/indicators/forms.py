@@ -80,14 +80,20 @@ class EntryStartForm(Form):
         self.fields["dataset"].queryset = DataSet.objects.order_by("code")
         own = user_province_id(user)
         if own is not None:
-            self.fields["province"].queryset = Province.objects.filter(pk=own)
+            # its unit of the 34 and, for the periods before 1/7/2025, the units of the 63 it took over
+            self.fields["province"].queryset = Province.objects.filter(
+                Province.scope_choices_q(own)
+            ).order_by("-version", "code")
             self.fields["province"].initial = own
-            self.fields["province"].disabled = True
+            self.fields["province"].required = False  # not chosen: its unit in force at the period's end
         else:
             self.fields["province"].queryset = Province.objects.order_by("-version", "code")
+        self.own = own
 
     def clean(self):
         data = super().clean()
+        if data.get("province") is None and self.own is not None and "province" not in self.errors:
+            data["province"] = self._own_unit(data.get("period"))
         dataset, period, province = data.get("dataset"), data.get("period"), data.get("province")
         if dataset and period and period.type != dataset.period_type:
             self.add_error(
@@ -102,6 +108,16 @@ class EntryStartForm(Form):
                 % {"province": province.name, "period": period.label},
             )
         return data
+
+    def _own_unit(self, period) -> Province:
+        """The officer's unit in force at the period's end: its unit of the 34, or before 1/7/2025 the unit
+        of the 63 of the same code (else the first it took over)."""
+        units = list(self.fields["province"].queryset)
+        own = next(u for u in units if u.pk == self.own)
+        if period is None or own.is_valid_at(period.end):
+            return own
+        valid = [u for u in units if u.is_valid_at(period.end)]
+        return next((u for u in valid if u.code == own.code), valid[0] if valid else own)
 
 
 class ReturnForm(Form):

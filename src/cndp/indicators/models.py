@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 from cndp.core.models import CndpModel
 from cndp.indicators import periods, rollup, rules
 from cndp.indicators.choices import Aggregation, Operator, PeriodType, ValueState
+from cndp.places.models import ProvinceKeyed, province_pair
 
 periods.translate = pgettext  # a period's label in the user's language (periods.py has no Django)
 
@@ -257,15 +258,33 @@ class ValidationRule(CndpModel):
         return rules.Relation(self.left.code, self.operator, self.right.code, self.message)
 
 
-class DataValue(CndpModel):
+class ProvincePeriodKeyed(ProvinceKeyed):
+    """A record of a province for a period: `province` is the unit as it was on the period's last day
+    (63 units before 1/7/2025), by which figures are rolled up; `province_current` is today's unit (of
+    the 34) that covers it, by which a province officer sees it. Derived on every save; the writes that
+    bypass `save()` (bulk creation, the import's and the demo's inserts) set it themselves."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "province" in update_fields:
+            self.derive_province_current()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "province_current"}
+        super().save(*args, **kwargs)
+
+
+class DataValue(ProvincePeriodKeyed):
     """Số liệu — one indicator's value for a province (the unit as it was on the period's last day) and
     a period, with a comment; its history (who, when, old → new) is kept."""
 
     indicator = models.ForeignKey(
         Indicator, verbose_name=_("chỉ tiêu"), on_delete=models.PROTECT, related_name="values"
     )
-    province = models.ForeignKey(
-        "places.Province", verbose_name=_("tỉnh, thành phố"), on_delete=models.PROTECT, related_name="+"
+    province, province_current = province_pair(
+        related_name="+", help_text=_("Đơn vị hành chính vào ngày cuối kỳ số liệu")
     )
     period_type = models.CharField(_("kỳ số liệu"), max_length=10, choices=PeriodType.choices)
     period_start = models.DateField(_("kỳ (ngày đầu)"))
@@ -276,7 +295,6 @@ class DataValue(CndpModel):
     )
 
     history = HistoricalRecords()
-    scope_path = "province"
     search_fields = ()
 
     class Meta:
@@ -301,7 +319,7 @@ class DataValue(CndpModel):
         return periods.Period(self.period_type, self.period_start)
 
 
-class Submission(CndpModel):
+class Submission(ProvincePeriodKeyed):
     """Báo cáo số liệu — a province's data set for a period: an obligation of the reporting calendar
     (kind `indicators.submission`): draft (pending) → submitted → approved (locked), or returned with a
     comment → resubmitted. Its state is the obligation's."""
@@ -309,8 +327,8 @@ class Submission(CndpModel):
     dataset = models.ForeignKey(
         DataSet, verbose_name=_("bộ chỉ tiêu"), on_delete=models.PROTECT, related_name="submissions"
     )
-    province = models.ForeignKey(
-        "places.Province", verbose_name=_("tỉnh, thành phố"), on_delete=models.PROTECT, related_name="+"
+    province, province_current = province_pair(
+        related_name="+", help_text=_("Đơn vị hành chính vào ngày cuối kỳ báo cáo")
     )
     period_start = models.DateField(_("kỳ (ngày đầu)"))
     obligation = models.OneToOneField(
@@ -323,7 +341,6 @@ class Submission(CndpModel):
     )
 
     history = HistoricalRecords()
-    scope_path = "province"
 
     class Meta:
         verbose_name = _("báo cáo số liệu")

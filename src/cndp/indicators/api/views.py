@@ -140,7 +140,7 @@ class CompletenessView(APIView):
         rows = selectors.completeness(dataset, period)
         own = user_province_id(request.user)
         if own is not None:
-            rows = [r for r in rows if r.province.pk == own]
+            rows = [r for r in rows if own in (r.province.pk, r.province.successor_id)]
         return Response(
             {
                 "dataset": dataset.code,

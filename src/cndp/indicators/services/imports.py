@@ -30,6 +30,7 @@ from cndp.indicators import periods
 from cndp.indicators.choices import ValueState
 from cndp.indicators.exchange import ExchangeFile, FileProblem
 from cndp.indicators.models import VALUE_PLACES, DataValue, Indicator
+from cndp.places.choices import ProvinceVersion
 from cndp.places.models import Province
 
 BATCH = 5000
@@ -58,8 +59,12 @@ class _Catalogue:
             i.code: i for i in Indicator.objects.only("pk", "code", "period_type", "min_value", "max_value")
         }
         self.units: dict[str, list[Province]] = {}
-        for p in Province.objects.only("pk", "code", "valid_from", "valid_to"):
+        self.current: dict[int, int] = {}  # a unit → today's unit (of the 34) that covers it
+        for p in Province.objects.only("pk", "code", "version", "valid_from", "valid_to", "successor_id"):
             self.units.setdefault(p.code, []).append(p)
+            self.current[p.pk] = (
+                p.successor_id if p.version == ProvinceVersion.V63 and p.successor_id else p.pk
+            )
         self._periods: dict[str, periods.Period | None] = {}
         self._unit_at: dict[tuple[str, datetime.date], int | None] = {}
 
@@ -125,15 +130,17 @@ class _Writer:
         self.now = now
         self.province_only = province_only
         self.written = 0
-        self.batch: list[tuple] = []  # (line, indicator id, province id, period, value, comment)
+        self.batch: list[
+            tuple
+        ] = []  # (line, indicator id, province id, today's unit, period, value, comment)
         self.any_stored = DataValue.objects.exists()
         ops = connection.ops
         self.stamp = ops.adapt_datetimefield_value(now)
         self._dates: dict[datetime.date, object] = {}
         table = connection.ops.quote_name(DataValue._meta.db_table)
         columns = (
-            "created", "updated", "search_folded", "indicator_id", "province_id", "period_type",
-            "period_start", "value", "comment", "state",
+            "created", "updated", "search_folded", "indicator_id", "province_id", "province_current_id",
+            "period_type", "period_start", "value", "comment", "state",
         )  # fmt: skip
         self.insert = "INSERT INTO {} ({}) VALUES ({})".format(
             table, ", ".join(ops.quote_name(c) for c in columns), ", ".join(["%s"] * len(columns))
@@ -155,15 +162,15 @@ class _Writer:
             stored = DataValue.objects.filter(
                 indicator_id__in={r[1] for r in batch},
                 province_id__in={r[2] for r in batch},
-                period_start__in={r[3].start for r in batch},
+                period_start__in={r[4].start for r in batch},
             )
             existing = {(v.indicator_id, v.province_id, v.period_start): v for v in stored}
         inserts, changes = [], []
-        for line, indicator_id, province_id, period, value, comment in batch:
+        for line, indicator_id, province_id, current_id, period, value, comment in batch:
             old = existing.get((indicator_id, province_id, period.start))
             if old is None:
                 inserts.append(
-                    (self.stamp, self.stamp, "", indicator_id, province_id, period.type,
+                    (self.stamp, self.stamp, "", indicator_id, province_id, current_id, period.type,
                      self._date(period.start), value, comment, self.state)
                 )  # fmt: skip
             elif self.province_only and old.state != ValueState.DRAFT:
@@ -286,7 +293,7 @@ def _check_rows(source, result, user, state, province_only, own_province, dry_ru
                 "day": period.end.strftime("%d/%m/%Y"),
             }
             return None, [("province", "unknown_province", message)]
-        if province_only and province_id != own_province:
+        if province_only and catalogue.current[province_id] != own_province:
             return province_id, [("province", "out_of_scope", _("Bạn chỉ được nạp số liệu của tỉnh mình."))]
         return province_id, []
 
@@ -343,7 +350,15 @@ def _check_rows(source, result, user, state, province_only, own_province, dry_ru
         if not dry_run and not errors:
             comment = cells[i_com] if i_com is not None else None
             writer.batch.append(
-                (line, indicator.pk, province_id, period, value, nfc(comment) if comment else "")
+                (
+                    line,
+                    indicator.pk,
+                    province_id,
+                    catalogue.current[province_id],
+                    period,
+                    value,
+                    nfc(comment) if comment else "",
+                )
             )
             if len(writer.batch) >= BATCH:
                 writer.flush(write=True, errors=errors)

@@ -44,6 +44,7 @@ def submission_open(*, dataset: DataSet, province: Province, period: periods.Per
         if not can(user, "view", Submission):
             raise PermissionDenied
         probe = Submission(dataset=dataset, province=province, period_start=period.start)
+        probe.derive_province_current()
         if not in_scope(user, probe):
             raise PermissionDenied(_("Bạn chỉ được báo cáo số liệu của tỉnh mình."))
     if period.type != dataset.period_type:
@@ -89,9 +90,10 @@ def submissions_schedule(*, dataset: DataSet, period: periods.Period, user=None)
     missing = [p for p in provinces if p.pk not in have]
     if not missing:
         return 0
-    created = Submission.objects.bulk_create(
-        [Submission(dataset=dataset, province=p, period_start=period.start) for p in missing]
-    )
+    news = [Submission(dataset=dataset, province=p, period_start=period.start) for p in missing]
+    for submission in news:
+        submission.derive_province_current()  # bulk creation does not call save()
+    created = Submission.objects.bulk_create(news)
     if any(s.pk is None for s in created):  # a backend that does not return keys
         created = list(
             Submission.objects.filter(

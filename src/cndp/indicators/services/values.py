@@ -78,6 +78,7 @@ def _save_one(*, user, indicator, province, period, value, comment, existing) ->
         value=number,
         comment=comment,
     )
+    obj.derive_province_current()
     scope_check(user=user, instance=obj)
     obj._history_user = user
     obj.save()
@@ -94,6 +95,7 @@ def value_save(
     probe = DataValue(
         indicator=indicator, province=province, period_type=period.type, period_start=period.start
     )
+    probe.derive_province_current()
     scope_check(user=user, instance=probe)
     existing = (
         DataValue.objects.select_for_update()
@@ -131,6 +133,7 @@ def values_save(
     if unknown:
         raise ServiceError(_("Chỉ tiêu không thuộc bộ chỉ tiêu: %(codes)s") % {"codes": ", ".join(unknown)})
     probe = DataValue(province=province, period_type=period.type, period_start=period.start)
+    probe.derive_province_current()
     scope_check(user=user, instance=probe)
     existing = {
         v.indicator.code: v

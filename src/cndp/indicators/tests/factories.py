@@ -49,6 +49,8 @@ def put_many(rows) -> None:
                 state="approved",
             )
         )
+    for obj in objs:
+        obj.derive_province_current()  # bulk creation does not call save()
     DataValue.objects.bulk_create(objs)
 
 

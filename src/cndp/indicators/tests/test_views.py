@@ -215,6 +215,8 @@ def _fill(provinces, months):
                         state=ValueState.APPROVED,
                     )
                 )
+    for row in rows:
+        row.derive_province_current()
     DataValue.objects.bulk_create(rows, ignore_conflicts=True)
 
 

@@ -61,7 +61,7 @@ def _rows(dataset, period, user):
     rows = selectors.completeness(dataset, period)
     own = user_province_id(user)
     if own is not None:
-        rows = [r for r in rows if r.province.pk == own]
+        rows = [r for r in rows if own in (r.province.pk, r.province.successor_id)]
     return rows
 
 
