@@ -183,8 +183,8 @@ def test_a_province_officer_opens_only_its_province(client_for):
     response = province.get(
         reverse("indicators:entry"), {"dataset": monthly().pk, "period": MAY.code, "province": danang.pk}
     )
-    # The province field is fixed to the officer's own: the grid opened is Hà Nội's.
-    assert response.status_code == 302
+    # Only the officer's own units are offered (Hà Nội, of the 34 and of the 63): another is refused.
+    assert response.status_code == 200 and response.context["form"].errors["province"]
     assert not Submission.objects.filter(province=danang, period_start=MAY.start).exists()
 
 
