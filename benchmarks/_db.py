@@ -32,7 +32,10 @@ def _sqlite_copy(source: str, target: str) -> None:
     """A consistent copy of an SQLite database (the backup API: right even with a write-ahead log)."""
     import sqlite3
 
-    with contextlib.closing(sqlite3.connect(source)) as src, contextlib.closing(sqlite3.connect(target)) as dst:
+    with (
+        contextlib.closing(sqlite3.connect(source)) as src,
+        contextlib.closing(sqlite3.connect(target)) as dst,
+    ):
         src.backup(dst)
 
 
