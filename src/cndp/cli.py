@@ -21,6 +21,9 @@ import sys
 
 def _django(settings: str | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings or "cndp.config.settings.dev")
+    data_dir = os.environ.get("CNDP_DATA_DIR")
+    if data_dir:  # a folder named but not made yet: SQLite would say only "unable to open database file"
+        os.makedirs(data_dir, exist_ok=True)
     import django
 
     django.setup()

@@ -3,6 +3,7 @@
 import datetime
 import io
 import json
+import os
 
 import pytest
 from django.core import mail
@@ -106,3 +107,26 @@ def test_email_task_sends_mail():
     result = send_email.enqueue(subject="Thử", body="Nội dung có dấu: Đảng bộ", recipients=["a@cndp.local"])
     assert result.return_value == 1
     assert mail.outbox[0].body == "Nội dung có dấu: Đảng bộ"
+
+
+def test_the_console_script_makes_a_data_folder_named_but_not_made_yet(tmp_path):
+    """`CNDP_DATA_DIR=/some/new/folder cndp setup` on a fresh machine: the folder is made, the SQLite
+    file is created in it (SQLite alone says only "unable to open database file")."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "not" / "made" / "yet"
+    script = (
+        "import os, sys; from cndp.cli import _django; _django('cndp.config.settings.dev');"
+        "from django.db import connection; connection.ensure_connection();"
+        "print(os.path.isdir(os.environ['CNDP_DATA_DIR']), connection.settings_dict['NAME'])"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")}
+    env["CNDP_DATA_DIR"] = str(folder)
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    made, name = done.stdout.split()
+    assert made == "True" and str(name).startswith(str(folder))
+    assert (folder / "db.sqlite3").exists()
