@@ -7,7 +7,7 @@ import datetime
 from functools import reduce
 from operator import or_
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import CharField, Count, Q, QuerySet, Value
 
 from cndp.obligations import calendar, kinds
 from cndp.obligations.models import CalendarRule, Obligation
@@ -60,18 +60,26 @@ def todo(user, today: datetime.date, remind_days: int = 7) -> QuerySet[Obligatio
 def counts(user, today: datetime.date, remind_days: int = 7) -> dict[str, int]:
     """The home page's cards (one query): overdue, due within `remind_days`, waiting for review. Counted
     in the index `oblig_todo` alone (no join to the things owed): "still owed" is the obligation's own
-    `owed`, kept by the services (`services.obligations_owed_refresh`) from `still_owed()`."""
+    `owed`, kept by the services (`services.obligations_owed_refresh`) from `still_owed()`.
+
+    Three plain counts joined by UNION ALL, each a range of the index, rather than one pass with a
+    FILTER per card: SQLite evaluates every FILTER on every row of the OR of the ranges (≈ 5 times
+    slower on the benchmark's 38,000 obligations)."""
     open_states = sorted(calendar.OPEN)
     horizon = today + datetime.timedelta(days=remind_days)
-    return (
-        Obligation.objects.restrict(user)
-        .filter(Q(state__in=open_states, owed=True, due_on__lte=horizon) | Q(state=calendar.SUBMITTED))
-        .aggregate(
-            overdue=Count("pk", filter=Q(state__in=open_states, due_on__lt=today)),
-            due_soon=Count("pk", filter=Q(state__in=open_states, due_on__gte=today)),
-            waiting=Count("pk", filter=Q(state=calendar.SUBMITTED)),
-        )
+    scoped = Obligation.objects.restrict(user).order_by()
+
+    def count(card: str, **lookups):
+        named = Value(card, output_field=CharField())
+        return scoped.filter(**lookups).values(card=named).annotate(n=Count("pk")).values_list("card", "n")
+
+    owed = {"state__in": open_states, "owed": True}
+    rows = count("overdue", **owed, due_on__lt=today).union(
+        count("due_soon", **owed, due_on__gte=today, due_on__lte=horizon),
+        count("waiting", state=calendar.SUBMITTED),
+        all=True,
     )
+    return {"overdue": 0, "due_soon": 0, "waiting": 0} | dict(rows)
 
 
 def obligation_steps(obligation: Obligation):
