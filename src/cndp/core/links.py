@@ -17,6 +17,16 @@ def reverse_pk(viewname: str, pk) -> str:
     """`reverse(viewname, args=[pk])` for a whole-number `pk` (raises NoReverseMatch as it does)."""
     if type(pk) is not int or pk < 0:
         return reverse(viewname, args=[pk])
+    parts = pk_url_parts(viewname)
+    if parts is None:
+        return reverse(viewname, args=[pk])
+    return f"{parts[0]}{pk}{parts[1]}"
+
+
+def pk_url_parts(viewname: str) -> tuple[str, str] | None:
+    """(before, after) the number in the URL of `viewname` with a whole-number key: the URL of key `pk` is
+    `f"{before}{pk}{after}"` (a list writes its rows' links with it); None when the name does not reverse
+    so (another converter, no argument, no such name) — `reverse()` then says what it says."""
     # Kept on the URL resolver: a new URL configuration (or `clear_url_caches`) starts afresh.
     known = get_resolver(get_urlconf()).__dict__.setdefault("_cndp_pk_urls", {})
     key = (viewname, get_script_prefix())
@@ -30,6 +40,4 @@ def reverse_pk(viewname: str, pk) -> str:
             pieces = url.split(str(_STAND_IN))
             parts = (pieces[0], pieces[1]) if len(pieces) == 2 else _MISSING
         known[key] = parts
-    if parts is _MISSING:
-        return reverse(viewname, args=[pk])
-    return f"{parts[0]}{pk}{parts[1]}"
+    return None if parts is _MISSING else parts

@@ -414,3 +414,65 @@ def test_the_project_list_filtered_by_statuses_shows_each_project_once_in_consta
     _more_projects(120)  # clones of the first project: its year and status
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert shown() == before + 120
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["vi", "en"])
+@pytest.mark.parametrize("role", ["agency_officer", "province_officer"])
+def test_the_progress_report_lists_cells_are_the_markup_of_django_tables2s_template(demo, language, role):
+    """The progress-report list writes its cells and rows itself (`cell_*`, `row_attrs_html`): the same
+    body as django-tables2's template on the records the page reads (the registry's list queryset, in the
+    user's scope), in each language and sort — late rows, escalated and final reports, every state, days
+    late past a thousand, and a report whose obligation is missing (the defaults)."""
+    import datetime
+
+    from django.utils import timezone, translation
+    from django_tables2 import RequestConfig
+
+    from cndp.extension.models import ProgressReport, Project
+    from cndp.extension.progress.views import ProgressReportViews
+    from cndp.extension.projects import lifecycle
+    from cndp.obligations.models import Obligation
+
+    user = demo[role]
+    listed = ProgressReportViews.get_list_queryset().restrict(user, "view")
+    reports = list(listed.order_by("pk").values_list("pk", flat=True)[:40])
+    assert len(reports) >= 12
+    today = timezone.localdate()
+    obligations = Obligation.objects.filter(kind="extension.progress")
+    mark = {
+        reports[0]: {"state": "pending", "due_on": today - datetime.timedelta(days=1500), "escalation": 2},
+        reports[1]: {
+            "state": "needs_revision",
+            "due_on": today - datetime.timedelta(days=3),
+            "escalation": 1,
+        },
+        reports[2]: {"state": "submitted", "due_on": today - datetime.timedelta(days=30)},
+        reports[3]: {"state": "accepted"},
+        reports[4]: {"state": "pending", "due_on": today + datetime.timedelta(days=10)},
+    }
+    for pk, changes in mark.items():
+        obligations.filter(object_id=pk).update(**changes)
+        if "due_on" in changes:
+            ProgressReport.objects.filter(pk=pk).update(obligation_due_on=changes["due_on"])
+    obligations.filter(object_id=reports[5]).delete()
+    # Late only while the project still reports (not suspended or ended).
+    Project.objects.filter(reports__pk__in=reports[:3]).update(status=lifecycle.IN_PROGRESS)
+    queryset = listed.filter(pk__in=reports)
+    late = 0
+    for sort in ("", "-pk", "period_end", "-due_on", "status", "-escalation", "province", "percent_complete"):
+        request = RequestFactory().get("/", {"sort": sort} if sort else {})
+        request.user = user
+        bodies = []
+        for template in ("django_tables2/bootstrap5-responsive.html", "core/table.html"):
+            with translation.override(language):
+                table = ProgressReportViews.table(queryset, request=request)
+                RequestConfig(request, paginate={"per_page": 50}).configure(table)
+                table.template_name = template
+                bodies.append(_tbody(table.as_html(request)))
+        old, new = bodies
+        assert old.count("<tr") == len(reports)
+        assert new == old, sort
+        late += new.count("table-danger")
+    assert late > 0
+    assert ("1.5" if language == "vi" else "1,5") in new  # days late grouped by thousands

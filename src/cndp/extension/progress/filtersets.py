@@ -12,6 +12,7 @@ from cndp.extension.choices import ReportKind, ReportStatus
 from cndp.extension.models import ProgressReport
 from cndp.extension.progress.selectors import report_remind_days
 from cndp.extension.projects import lifecycle
+from cndp.extension.projects.filtersets import PROVINCE_CHOICE_FIELDS
 from cndp.places.models import Province
 
 
@@ -27,7 +28,7 @@ class ProgressReportFilterSet(BaseFilterSet):
     province = django_filters.ModelChoiceFilter(
         label=_("Tỉnh, thành phố"),
         field_name="project__province_current",
-        queryset=Province.objects.filter(version="34").order_by("code"),
+        queryset=Province.objects.filter(version="34").order_by("code").only(*PROVINCE_CHOICE_FIELDS),
     )
     plan_year = django_filters.NumberFilter(label=_("Năm kế hoạch"), field_name="project__plan_year")
     kind = django_filters.ChoiceFilter(label=_("Loại báo cáo"), choices=ReportKind.choices)

@@ -36,7 +36,8 @@ class ProgressReport(CndpModel):
     of the shared reporting calendar (obligations.Obligation of kind «extension.progress», linked by
     content type): its period, due date, state (pending → submitted → accepted, or returned with a comment
     → resubmitted), steps (who and when), reminders and escalation are the obligation's, read here through
-    `obligation` (prefetch `obligations` in lists: selectors.report_list)."""
+    `obligation` (prefetch `obligations`: selectors.report_list), or read with the report by the list
+    (selectors.report_list_page: the fields of `LISTED`)."""
 
     project = models.ForeignKey(
         "extension.Project", verbose_name=_("đề án"), on_delete=models.CASCADE, related_name="reports"
@@ -124,16 +125,15 @@ class ProgressReport(CndpModel):
 
     @property
     def obligation(self):
-        """The obligation owed for this report (None only before it is scheduled): the one the list
-        prefetched into `listed_obligations` (selectors.report_list_page), else through the relation (its
-        prefetch if any). Read several times a row, so straight from the prefetched list: the relation's
-        manager is rebuilt at every access."""
-        listed = self.__dict__.get("listed_obligations")
-        if listed is not None:
-            return listed[0] if listed else None
+        """The obligation owed for this report (None only before it is scheduled), through the relation
+        (its prefetch if any: `selectors.with_obligation`)."""
         return next(iter(self.obligations.all()), None) if self.pk else None
 
     def _owed(self, name, default=None):
+        values = self.__dict__
+        listed = LISTED.get(name)
+        if listed is not None and listed in values:  # read with the report (selectors.report_list_page)
+            return default if values["listed_state"] is None else values[listed]
         obligation = self.obligation
         return default if obligation is None else getattr(obligation, name)
 
@@ -204,6 +204,9 @@ class ProgressReport(CndpModel):
         return getattr(self._last_step(REVIEW_ACTIONS), "comment", "")
 
 
+# The obligation's fields the report list reads with each report, under these names (`listed_state` None:
+# no obligation); the others are read through `obligation`.
+LISTED = {name: f"listed_{name}" for name in ("period_end", "due_on", "state", "escalation")}
 SUBMIT_ACTIONS = ("submit", "resubmit")  # obligations.choices.Action
 REVIEW_ACTIONS = ("accept", "return")
 ESCALATION_LABELS = {0: _("Chưa"), 1: _("Đã báo Sở Công Thương"), 2: _("Đã báo Cục")}

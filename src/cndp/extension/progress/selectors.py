@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, QuerySet
+from django.db.models.expressions import RawSQL
 
 from cndp.extension.models import ProgressReport, Project, ProjectDocument
 from cndp.extension.progress import rules as reporting
+from cndp.extension.progress.models import LISTED
 from cndp.obligations import calendar
 from cndp.obligations import selectors as obligation_selectors
 from cndp.obligations.models import Obligation, ObligationStep
@@ -75,17 +78,40 @@ LIST_FIELDS = (
     "project__status",
     "project__province_current__name",
 )
-LIST_OBLIGATION_FIELDS = ("content_type_id", "object_id", "period_end", "due_on", "state", "escalation")
+
+
+def _owed_column(name: str) -> RawSQL:
+    """The field `name` of a report's obligation, read in the report's own query: a correlated subquery
+    walking oblig_subject (content type, object), the obligation `ProgressReport.obligation` takes (the
+    first in the obligations' order) — NULL when there is none. Written out rather than through
+    `Subquery()`: the page compiles its query on every request, and four ORM subqueries over the generic
+    relation cost more to compile than the prefetch they replace."""
+    obligations = Obligation._meta
+    report = ProgressReport._meta
+    order = ", ".join(
+        f'o."{obligations.get_field(f.lstrip("-").replace("pk", obligations.pk.name)).column}"'
+        f"{' DESC' if f.startswith('-') else ''}"
+        for f in obligations.ordering
+    )
+    return RawSQL(
+        f'SELECT o."{obligations.get_field(name).column}" FROM "{obligations.db_table}" o'
+        f' WHERE o."content_type_id" = (SELECT ct."id" FROM "{ContentType._meta.db_table}" ct'
+        ' WHERE ct."app_label" = %s AND ct."model" = %s)'
+        f' AND o."object_id" = "{report.db_table}"."{report.pk.column}"'
+        f" ORDER BY {order} LIMIT 1",
+        (report.app_label, report.model_name),
+        output_field=obligations.get_field(name),
+    )
 
 
 def report_list_page() -> QuerySet[ProgressReport]:
     """The report list's (and its export's) queryset, in `report_list`'s order: only what the table shows,
-    with the obligation prefetched into a plain list (`ProgressReport.obligation` reads it) — one more
-    query whatever the number of reports, and no relation manager built for each row."""
-    obligations = Obligation.objects.only(*LIST_OBLIGATION_FIELDS)
+    the obligation's period, due date, state and escalation read with each report (`listed_<field>`,
+    which `ProgressReport`'s properties read) — one query, no obligation built, and a count of the
+    reports alone (the subqueries are left out of it)."""
     return (
         ProgressReport.objects.select_related("project", "project__province_current")
         .only(*LIST_FIELDS)
-        .prefetch_related(Prefetch("obligations", queryset=obligations, to_attr="listed_obligations"))
+        .annotate(**{listed: _owed_column(name) for name, listed in LISTED.items()})
         .order_by("obligation_due_on", "project_id", "sequence")
     )

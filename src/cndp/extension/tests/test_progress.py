@@ -551,3 +551,29 @@ def test_the_report_list_and_its_export_keep_their_query_count(
         advance(make_project(), lifecycle.CONTRACTED)
     with django_assert_max_num_queries(len(small.captured_queries)):
         page_and_export()
+
+
+def test_the_list_reads_each_reports_obligation_with_the_report(contracted, django_assert_num_queries):
+    """The list page's queryset reads the obligation's period, due date, state and escalation in the
+    report's own query: what `ProgressReport.obligation` says (the first obligation in the obligations'
+    order), the defaults for a report without one — in one query, whatever the number of reports."""
+    from cndp.extension.progress.selectors import report_list, report_list_page
+
+    first, final = contracted.reports.get(sequence=1), contracted.reports.get(kind="final")
+    Obligation.objects.filter(pk=first.obligation.pk).update(state="submitted", escalation=1)
+    earlier = Obligation.objects.get(pk=first.obligation.pk)  # a second one, due earlier: the first read
+    earlier.pk, earlier.period_end, earlier.due_on = None, D(2001, 1, 1), D(2001, 1, 20)
+    earlier.state, earlier.escalation = "accepted", 2
+    earlier.save()
+    final.obligation.delete()
+
+    def seen(report):
+        return (report.period_end, report.due_on, report.status, report.escalation)
+
+    expected = {r.pk: seen(r) for r in report_list()}
+    with django_assert_num_queries(1):
+        listed = {r.pk: seen(r) for r in report_list_page()}
+    assert listed == expected
+    assert listed[first.pk] == (D(2001, 1, 1), D(2001, 1, 20), "accepted", 2)
+    assert listed[final.pk] == (None, None, ReportStatus.PENDING, 0)
+    assert report_list_page().count() == ProgressReport.objects.count()
