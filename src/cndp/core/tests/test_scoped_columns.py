@@ -45,3 +45,33 @@ def test_the_province_column_stays_in_the_officers_excel_export(client_for, demo
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     texts = [str(cell.value) for row in sheet.iter_rows(max_row=6) for cell in row if cell.value]
     assert "Tỉnh, thành phố" in texts
+
+
+def test_a_tables_columns_are_its_own(demo):
+    """Each table works on its own copy of the declared columns (copied cheaply, `core.tables`): hiding the
+    province for a province officer, or changing a cell's attributes, leaves the class and the next
+    table — the agency officer's — as declared."""
+    from django.test import RequestFactory
+
+    from cndp.extension.models import ProgressReport
+    from cndp.extension.progress.tables import ProgressReportTable
+
+    def table_for(user):
+        request = RequestFactory().get("/")
+        request.user = user
+        table = ProgressReportTable(ProgressReport.objects.all(), request=request)
+        table.before_render(request)
+        return table
+
+    declared = ProgressReportTable.base_columns["province"]
+    province = table_for(demo["province_officer"])
+    assert "province" not in [c.name for c in province.columns]
+    province.columns["percent_complete"].column.attrs["td"]["class"] = "changed"
+    province.columns["late"].column.attrs["td"] = {"class": "changed too"}
+    agency = table_for(demo["agency_officer"])
+    assert "province" in [c.name for c in agency.columns]
+    assert declared.visible is True and ProgressReportTable.base_columns["province"] is declared
+    assert agency.columns["percent_complete"].column.attrs["td"] == {"class": "text-end"}
+    assert ProgressReportTable.base_columns["percent_complete"].attrs["td"] == {"class": "text-end"}
+    assert "td" not in ProgressReportTable.base_columns["late"].attrs
+    assert province.columns["province"].column is not agency.columns["province"].column
