@@ -14,17 +14,23 @@ AT_WORK = ("list_adopted", "counting", "counted")
 
 def elections_at_work(user) -> list[Election]:
     """Elections between the adopted list and the certified result in which `user` counts: a member of
-    the congress's counting board or one of its two clerks (the counting board's home page). Two queries."""
+    the congress's counting board or one of its two clerks (the counting board's home page). One query
+    for the elections' keys (every home page asks it, and most users count in none), one more for the
+    elections themselves when there are some."""
     if user is None or not getattr(user, "is_authenticated", False):
         return []
     boards = CountingBoardMember.objects.filter(user=user).values("congress_id")
-    return list(
+    keys = list(
         Election.objects.filter(status__in=AT_WORK)
         .filter(Q(congress__in=boards) | Q(clerk_a=user) | Q(clerk_b=user))
         .exclude(congress__status="closed")
-        .select_related("congress__organisation")
-        .order_by("-congress__opens_on", "pk")[:10]
+        .order_by("-congress__opens_on", "pk")
+        .values_list("pk", flat=True)[:10]
     )
+    if not keys:
+        return []
+    found = Election.objects.filter(pk__in=keys).select_related("congress__organisation").in_bulk()
+    return [found[key] for key in keys]
 
 
 def board_member(congress, user) -> CountingBoardMember | None:
