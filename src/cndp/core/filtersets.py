@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html
+
 import django_filters
 from django import forms
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models.constants import LOOKUP_SEP
+from django.utils.functional import Promise
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -24,10 +27,22 @@ INPUT_TEMPLATES = frozenset(
 )  # fmt: skip
 
 
+def _escaped(value) -> str:
+    """`conditional_escape(value)`, the same text, without the wrapper that looks for a lazy argument in
+    every call (a filter form escapes each option's value and label: thousands of calls a page)."""
+    if isinstance(value, Promise):
+        value = str(value)
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
+
+
 def _attrs_html(attrs: dict) -> str:
     """Django's `django/forms/widgets/attrs.html`: False left out, True as a bare name."""
+    if not attrs:
+        return ""
     return "".join(
-        f" {conditional_escape(name)}" + ("" if value is True else f'="{conditional_escape(str(value))}"')
+        f" {_escaped(name)}" + ("" if value is True else f'="{_escaped(str(value))}"')
         for name, value in attrs.items()
         if value is not False
     )
@@ -60,14 +75,14 @@ class FastSelectMixin:
             )
         if template_name != SELECT_TEMPLATE or self.option_template_name != OPTION_TEMPLATE:
             return super()._render(template_name, context, renderer)
-        parts = [f'<select name="{conditional_escape(widget["name"])}"{_attrs_html(widget["attrs"])}>']
+        parts = [f'<select name="{_escaped(widget["name"])}"{_attrs_html(widget["attrs"])}>']
         for group_name, group_choices, _index in widget["optgroups"]:
             if group_name:
-                parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
+                parts.append(f'\n  <optgroup label="{_escaped(group_name)}">')
             for option in group_choices:
                 parts.append(
-                    f'\n  <option value="{conditional_escape(str(option["value"]))}"'
-                    f"{_attrs_html(option['attrs'])}>{conditional_escape(option['label'])}</option>\n"
+                    f'\n  <option value="{_escaped(str(option["value"]))}"'
+                    f"{_attrs_html(option['attrs'])}>{_escaped(option['label'])}</option>\n"
                 )
             if group_name:
                 parts.append("\n  </optgroup>")
@@ -85,12 +100,32 @@ def _fast_select_class(widget_class: type) -> type:
     return fast
 
 
+def _choice_columns_only(field: forms.Field) -> None:
+    """A model choice whose model names the columns its options show (`choice_fields`: the label, the
+    group) reads only those, unless the filter asked for others: its label or value taken elsewhere
+    (`label_from_instance`, `to_field_name`) or its columns already chosen (`only`, `defer`)."""
+    queryset = getattr(field, "queryset", None)
+    if not isinstance(field, forms.ModelChoiceField) or queryset is None:
+        return
+    columns = getattr(queryset.model, "choice_fields", None)
+    if (
+        columns is None
+        or field.to_field_name
+        or type(field).label_from_instance is not forms.ModelChoiceField.label_from_instance
+        or queryset.query.deferred_loading != (frozenset(), True)
+    ):
+        return
+    field.queryset = queryset.only(*columns)
+
+
 class FilterForm(BootstrapMixin, forms.Form):
-    """The filter form shown above a list; its selects rendered in Python (`FastSelectMixin`)."""
+    """The filter form shown above a list; its selects rendered in Python (`FastSelectMixin`), its
+    model choices read with only the columns they show (`_choice_columns_only`)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            _choice_columns_only(field)
             widget = field.widget
             fast = isinstance(widget, forms.Select) or widget.template_name in INPUT_TEMPLATES
             if fast and not isinstance(widget, FastSelectMixin):

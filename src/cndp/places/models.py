@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import datetime
+import functools
 
 from django.db import models
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from cndp.core.models import CndpModel
 from cndp.places.choices import ProvinceKind, ProvinceVersion, RegionGrouping
 
 REFORM_DATE = datetime.date(2025, 7, 1)
+
+
+@functools.lru_cache(maxsize=32)
+def _version_label(version: str, language: str | None) -> str:
+    """The list's label in `language` (the active one): translated once, not for every province offered."""
+    return str(ProvinceVersion(version).label)
 
 
 class Province(CndpModel):
@@ -68,11 +75,14 @@ class Province(CndpModel):
         )
 
     # How a province is offered in a select (core.forms): one labelled group per list, today's 34
-    # first, so the 63 of before 1/7/2025 never reads as a second copy of the same list.
+    # first, so the 63 of before 1/7/2025 never reads as a second copy of the same list. A filter's
+    # options read only the columns they show (core.filtersets.FilterForm).
+    choice_fields = ("version", "code", "name")
+
     @property
     def choice_group(self) -> tuple[int, str]:
         """(order, label) of the list the province is offered in: today's 34 first."""
-        return (0 if self.version == ProvinceVersion.V34 else 1, str(ProvinceVersion(self.version).label))
+        return (0 if self.version == ProvinceVersion.V34 else 1, _version_label(self.version, get_language()))
 
     @staticmethod
     def scope_choices_q(province_id: int) -> models.Q:
