@@ -6,9 +6,12 @@ number of members; the staff and the cells are those of that date (employment an
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db import connections
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.query import ModelIterable
 from django.utils import timezone
 
 from cndp.accounts.models import Unit, User
@@ -39,26 +42,98 @@ def periods_at(at: datetime.date) -> QuerySet:
     return MemberPeriod.objects.filter(_at(at))
 
 
+# Attributes `with_standing_at` gives each member read: the period's columns, then the final event's kind.
+STANDING_ATTRIBUTES = (
+    "at_status",
+    "at_in_organisation",
+    "at_temporary_away",
+    "at_exempted",
+    "at_suspended",
+    "at_cell_name",
+    "at_ended",
+)
+# Members whose standing is read by one query (an export reads its rows by chunks of 2,000).
+STANDING_BATCH = 500
+
+
 def with_standing_at(queryset: QuerySet, at: datetime.date) -> QuerySet:
-    """Members with their standing on `at`, read in the same query from the period covering that day
-    (and the final event, death or removal, if it came by then): `at_status` (None: not yet admitted
-    then), `at_in_organisation`, `at_temporary_away`, `at_exempted`, `at_suspended`, `at_cell_name`
-    and `at_ended`. Each a subquery on the member's own rows (by the period's unique index), computed
-    for the rows read only: a count of the list does not read them. `standing_on(member)` turns them
-    into the state the history gives for that day."""
-    period = periods_at(at).filter(member=OuterRef("pk")).order_by()
-    final = MemberEvent.objects.filter(
-        member=OuterRef("pk"), kind__in=sorted(rules.FINAL_KINDS), date__lte=at
-    ).order_by()
-    return queryset.annotate(
-        at_status=Subquery(period.values("status")[:1]),
-        at_in_organisation=Subquery(period.values("in_organisation")[:1]),
-        at_temporary_away=Subquery(period.values("temporary_away")[:1]),
-        at_exempted=Subquery(period.values("exempted")[:1]),
-        at_suspended=Subquery(period.values("suspended")[:1]),
-        at_cell_name=Subquery(period.values("cell__name")[:1]),
-        at_ended=Subquery(final.values("kind")[:1]),
+    """Members with their standing on `at`, read with the rows from the period covering that day (and
+    the final event, death or removal, if it came by then): `at_status` (None: not yet admitted then),
+    `at_in_organisation`, `at_temporary_away`, `at_exempted`, `at_suspended`, `at_cell_name` and
+    `at_ended`. One query for the members read (a page, or each batch of an export's rows), by the
+    periods' unique index (member, start): a count of the list does not read them, and the rows' own
+    query stays as plain as the list's columns. `standing_on(member)` turns them into the state the
+    history gives for that day."""
+    clone = queryset.all()
+    clone._iterable_class = _standing_iterable(at)
+    return clone
+
+
+class _StandingIterable(ModelIterable):
+    """The members of a queryset, each given its standing on `at` (`with_standing_at`) once a batch of
+    them is read."""
+
+    at: datetime.date
+
+    def __iter__(self):
+        batch = []
+        for member in super().__iter__():
+            batch.append(member)
+            if len(batch) == STANDING_BATCH:
+                _read_standing(batch, self.at, self.queryset.db)
+                yield from batch
+                batch = []
+        if batch:
+            _read_standing(batch, self.at, self.queryset.db)
+            yield from batch
+
+
+@functools.lru_cache(maxsize=64)
+def _standing_iterable(at: datetime.date) -> type[_StandingIterable]:
+    return type("StandingIterable", (_StandingIterable,), {"at": at})
+
+
+@functools.lru_cache(maxsize=8)
+def _standing_sql(using: str) -> str:
+    """The standing query (`_read_standing`), written once per database: the periods covering a
+    day of some members (one each: contiguous, without overlap), their cell's name and the member's
+    final event by then. Plain SQL: the query an ORM queryset gives, without building and compiling it
+    on each page (more than the rest of the page's queries together)."""
+    ops = connections[using].ops
+    period, event, unit = MemberPeriod._meta, MemberEvent._meta, Unit._meta
+
+    def column(opts, name):
+        return ops.quote_name(opts.get_field(name).column)
+
+    kinds = ", ".join(["%s"] * len(rules.FINAL_KINDS))
+    return (
+        f"SELECT p.{column(period, 'member')}, p.{column(period, 'status')}, "
+        f"p.{column(period, 'in_organisation')}, p.{column(period, 'temporary_away')}, "
+        f"p.{column(period, 'exempted')}, p.{column(period, 'suspended')}, u.{column(unit, 'name')}, "
+        f"(SELECT e.{column(event, 'kind')} FROM {ops.quote_name(event.db_table)} e "
+        f"WHERE e.{column(event, 'member')} = p.{column(period, 'member')} AND e.{column(event, 'kind')} "
+        f"IN ({kinds}) AND e.{column(event, 'date')} <= %s LIMIT 1) "
+        f"FROM {ops.quote_name(period.db_table)} p LEFT JOIN {ops.quote_name(unit.db_table)} u "
+        f"ON u.{column(unit, 'id')} = p.{column(period, 'cell')} "
+        f"WHERE p.{column(period, 'valid_from')} <= %s AND (p.{column(period, 'valid_to')} IS NULL "
+        f"OR p.{column(period, 'valid_to')} > %s) AND p.{column(period, 'member')} IN "
     )
+
+
+def _read_standing(members: list[Member], at: datetime.date, using: str) -> None:
+    connection = connections[using]
+    day = connection.ops.adapt_datefield_value(at)
+    ids = [member.pk for member in members]
+    sql = _standing_sql(using) + "(" + ", ".join(["%s"] * len(ids)) + ")"
+    found = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*sorted(rules.FINAL_KINDS), day, day, day, *ids])
+        for member_id, status, *flags, cell_name, ended in cursor.fetchall():
+            found.setdefault(member_id, (status, *(bool(f) for f in flags), cell_name, ended))
+    nothing = (None,) * len(STANDING_ATTRIBUTES)
+    for member in members:
+        values = found.get(member.pk, nothing)
+        member.__dict__.update(zip(STANDING_ATTRIBUTES, values, strict=True))
 
 
 def standing_on(member: Member) -> rules.MemberState | None:

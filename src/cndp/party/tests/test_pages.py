@@ -7,7 +7,9 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.test import override_settings
 from django.urls import reverse
+from django.utils.formats import reset_format_cache
 
 from cndp.accounts.models import Unit
 from cndp.party.rules import Kind
@@ -138,3 +140,108 @@ def test_the_member_list_reads_only_its_columns_in_a_constant_number_of_queries(
         listed = html.count("btn-outline-secondary py-0")
         assert listed == 50  # a full page
         assert "Chi bộ" in html and "Chính thức" in html and "Dự bị" in html
+
+
+def _tbody(html: str) -> str:
+    import re
+
+    body = re.search(r"<tbody[^>]*>(.*)</tbody>", html, re.S).group(1)
+    body = re.sub(r"\s+", " ", body)
+    body = re.sub(r">\s+", ">", body)
+    return re.sub(r"\s+<", "<", body).replace(" >", ">")
+
+
+def _member_list_bodies(user, params: dict, language: str) -> tuple[str, str]:
+    """The member list's table body as the page reads its records (the registry's list queryset, the
+    user's scope, the filters), through django-tables2's template and through the table's own cells."""
+    from django.test import RequestFactory
+    from django.utils import translation
+    from django_tables2 import RequestConfig
+
+    from cndp.party.views import MemberViews
+
+    request = RequestFactory().get("/", params)
+    request.user = user
+    bodies = []
+    with translation.override(language):
+        for template in ("django_tables2/bootstrap5-responsive.html", "core/table.html"):
+            queryset = MemberViews.get_list_queryset().restrict(user, "view")
+            filterset = MemberViews.filterset(params or None, queryset=queryset, request=request)
+            queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
+            table = MemberViews.table(queryset, request=request)
+            RequestConfig(request, paginate={"per_page": 50}).configure(table)
+            table.template_name = template
+            bodies.append(_tbody(table.as_html(request)))
+    return bodies[0], bodies[1]
+
+
+def test_the_member_lists_cells_are_the_markup_of_django_tables2s_template(demo):
+    """The member table writes its cells itself (`cell_<column>`): the same markup as django-tables2's
+    template, for every standing (away, exempted, suspended, transferred out, deceased, removed), a cell
+    changed, a name to escape and a birth date left empty, with and without a date, in both languages."""
+    today = datetime.date.today()
+    standings = [
+        (Kind.TEMPORARY_OUT, None),
+        (Kind.EXEMPTED, None),
+        (Kind.SUSPENDED, None),
+        (Kind.TRANSFER_OUT, None),
+        (Kind.DECEASED, None),
+        (Kind.REMOVED, None),
+        (Kind.CELL_CHANGE, "cb-cs"),
+    ]
+    for i, (kind, cell_code) in enumerate(standings):
+        member = make_member(full_name=f"Đặng <b>Thử</b> & {i}", official_on=D(2011, 3, 1) if i % 2 else None)
+        cell_ = cell(cell_code) if cell_code else None
+        member_event_record(user=admin(), member=member, kind=kind, date=D(2016, 1, 1), cell=cell_)
+    make_member(full_name="Mai Sau", admitted_on=today - datetime.timedelta(days=3), birth_date=None)
+    user = demo["party_officer"]
+    seen, vietnamese = set(), []
+    for params in (
+        {"q": "Đặng"},
+        {"q": "Đặng", "at": "01/01/2017"},
+        {"q": "Đặng", "at": "01/01/2017", "status": "left"},
+        {"q": "Đặng", "at": "01/01/2015", "sort": "-cell"},
+        {"q": "Mai Sau"},
+        {},
+        {"at": "10/06/2015", "sort": "-official_on"},
+    ):
+        for language in ("vi", "en"):
+            old, new = _member_list_bodies(user, params, language)
+            assert new == old, (params, language)
+            seen.add(new)
+            vietnamese += [new] if language == "vi" else []
+    assert len(seen) >= 10 and all(body.count("<tr") >= 1 for body in seen)
+    try:
+        with override_settings(FORMAT_MODULE_PATH=None):  # Django's own formats: "d-m-Y", "m/d/Y"
+            reset_format_cache()
+            for language, admitted in (("vi", "<td>01-03-2010</td>"), ("en", "<td>03/01/2010</td>")):
+                old, new = _member_list_bodies(user, {"q": "Đặng", "at": "01/01/2015"}, language)
+                assert new == old and admitted in new, language
+    finally:
+        reset_format_cache()
+    words = ("Từ trần", "Xóa tên", "Không sinh hoạt trong Đảng bộ", "sinh hoạt tạm thời nơi khác",
+             "miễn công tác", "đình chỉ sinh hoạt", cell("cb-cs").name, "&lt;b&gt;Thử&lt;/b&gt; &amp; ",
+             "<td>—</td>", "Mai Sau")  # fmt: skip
+    assert [w for w in words if not any(w in body for body in vietnamese)] == []
+
+
+def test_the_standing_of_members_read_by_batches_is_the_same(monkeypatch):
+    """An export reads its members by chunks, their standing by batches (`selectors.STANDING_BATCH`): the
+    same standing and cell as read in one go, for every member."""
+    from cndp.party import selectors
+    from cndp.party.models import Member, standing_label
+
+    for i in range(5):
+        member = make_member(official_on=D(2011, 3, 1) if i % 2 else None)
+        if i % 2 == 0:
+            member_event_record(user=admin(), member=member, kind=Kind.DECEASED, date=D(2016, 1, 1))
+
+    def standings(members):
+        return [(m.pk, standing_label(selectors.standing_on(m)), m.at_cell_name) for m in members]
+
+    day = D(2017, 1, 1)
+    whole = standings(selectors.with_standing_at(Member.objects.order_by("pk"), day))
+    monkeypatch.setattr(selectors, "STANDING_BATCH", 3)
+    batched = standings(selectors.with_standing_at(Member.objects.order_by("pk"), day).iterator(chunk_size=7))
+    assert batched == whole and len(whole) == Member.objects.count() > 7
+    assert {label for _, label, _ in whole} >= {"Chính thức", "Dự bị", "Từ trần"}
