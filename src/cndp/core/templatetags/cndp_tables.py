@@ -14,15 +14,17 @@ from django import template
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.formats import localize
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django_tables2 import utils as tables_utils
 from django_tables2.columns import ManyToManyColumn
 from django_tables2.columns.base import LinkTransform
 from django_tables2.columns.linkcolumn import BaseLinkColumn
 from django_tables2.rows import BoundRow
+from django_tables2.templatetags.django_tables2 import table_page_range
 from django_tables2.utils import Accessor, AttributeDict, call_with_appropriate, computed_values
 
 from cndp.core.tables import escape_html, localize_int, record_url
@@ -163,7 +165,7 @@ class _CellPlan:
         class (a computed column: «late», the row's actions)? Its lookup would fail, raising and catching
         an exception on every row."""
         bit = self.bits[0]
-        if bit in record.__dict__:
+        if bit in getattr(record, "__dict__", ()):  # a dict, a tuple: no instance attributes
             return False
         model = type(record)
         known = self.missing.get(model)
@@ -321,3 +323,52 @@ def _table_body(table, parts: list[str]) -> str:
         parts.append(format_html('<tr><td colspan="{}">{}</td></tr>', len(columns), table.empty_text))
     parts.append("</tbody>")
     return mark_safe("".join(parts))  # noqa: S308 — every value above is escaped or built by format_html
+
+
+@register.simple_tag(takes_context=True)
+def table_pagination(context, table):
+    """The pages of a list table (phân trang): django-tables2's bootstrap5 `pagination` block written in
+    Python — the same links (`querystring_replace`: the request's query with the page replaced, escaped),
+    numbers (`table_page_range`, localised as `{{ p }}`) and labels — instead of a template tag per link."""
+    page = getattr(table, "page", None)
+    if not page or table.paginator.num_pages <= 1:
+        return ""
+    request = context.get("request")
+    if request is None:  # what `querystring_replace` says
+        raise template.TemplateSyntaxError("table_pagination needs the request in the context")
+    query = dict(request.GET)
+    field = table.prefixed_page_field
+
+    def href(number) -> str:
+        params = dict(query)
+        if field not in ("", None):
+            params[field] = number
+        return escape("?" + urlencode(params, doseq=True))
+
+    parts = ['<nav aria-label="Table navigation"><ul class="pagination justify-content-center">']
+    if page.has_previous():
+        parts.append(
+            f'<li class="previous page-item"><a href="{href(page.previous_page_number())}" class="page-link">'
+            f'<span aria-hidden="true">&laquo;</span> {escape(gettext("previous"))}</a></li>'
+        )
+    if page.has_previous() or page.has_next():
+        for number in table_page_range(page, table.paginator):
+            active = " active" if page.number == number else ""
+            link = f' href="{href(number)}"' if number != "..." else ""
+            parts.append(
+                f'<li class="page-item{active}"><a class="page-link"{link}>{_shown(number, context)}</a></li>'
+            )
+    if page.has_next():
+        parts.append(
+            f'<li class="next page-item"><a href="{href(page.next_page_number())}" class="page-link">'
+            f'{escape(gettext("next"))} <span aria-hidden="true">&raquo;</span></a></li>'
+        )
+    parts.append("</ul></nav>")
+    return mark_safe("".join(parts))  # noqa: S308 — every value above is escaped
+
+
+def _shown(value, context) -> str:
+    """`{{ value }}` in a template: localised, then escaped (`render_value_in_context`)."""
+    value = template_localtime(value, use_tz=context.use_tz)
+    value = localize(value, use_l10n=context.use_l10n)
+    return conditional_escape(value)
