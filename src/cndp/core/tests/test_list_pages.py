@@ -90,6 +90,41 @@ def test_the_table_body_is_the_markup_of_django_tables2s_template(demo, role, ta
     assert new == old
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["vi", "en"])
+@pytest.mark.parametrize("role", ["agency_officer", "province_officer"])
+def test_the_project_lists_cells_are_the_markup_of_django_tables2s_template(demo, language, role):
+    """The project list writes its cells itself (`ProjectTable.cell_<column>`, labels and formats kept per
+    table and language): the same body as django-tables2's template on the records the list page reads
+    (the registry's `list_queryset`, in the user's scope), in each language and sort order, with scored
+    and unscored projects, a project of each status, links and money."""
+    from django.utils import translation
+    from django_tables2 import RequestConfig
+
+    from cndp.extension.models import Project
+    from cndp.extension.projects.views import ProjectViews
+
+    records = ProjectViews.get_list_queryset().restrict(demo[role], "view")
+    assert records.filter(score__isnull=False).exists() and records.filter(score__isnull=True).exists()
+    assert len({*records.values_list("status", flat=True)}) >= 3
+    shown: set[int] = set()
+    with translation.override(language):
+        for sort in ("", "-score", "status", "-province", "extension_funds", "name"):
+            request = RequestFactory().get("/", {"sort": sort} if sort else {})
+            request.user = demo[role]
+            bodies = []
+            for template in ("django_tables2/bootstrap5-responsive.html", "core/table.html"):
+                table = ProjectViews.table(records, request=request)
+                RequestConfig(request, paginate={"per_page": 50}).configure(table)
+                table.template_name = template
+                bodies.append(_tbody(table.as_html(request)))
+                shown |= {row.record.pk for row in table.page.object_list}
+            old, new = bodies
+            assert old.count("<tr") >= 5
+            assert new == old, sort
+    assert Project.objects.filter(pk__in=shown, score__isnull=False).exists()
+
+
 def _registries():
     import cndp.config.urls  # noqa: F401 — imports every app's views, so every registry is defined
     from cndp.core.generic import Registry
