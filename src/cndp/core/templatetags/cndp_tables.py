@@ -284,6 +284,33 @@ def _row_attrs(table):
     return tuple(pairs)
 
 
+@register.simple_tag(takes_context=True)
+def table_head(context, table):
+    """<thead> of the table: django-tables2's bootstrap5 template (`table.thead`) written in Python, the
+    same tags, attributes and sort links (`querystring_replace`: the request's query with the sort
+    field replaced by the column's next order, escaped) without a template tag per header."""
+    if not table.show_header:
+        return ""
+    request = context.get("request")
+    if request is None:  # what `querystring_replace` says
+        raise template.TemplateSyntaxError("table_head needs the request in the context")
+    thead = table.attrs.get("thead")
+    parts = [f"<thead {thead.as_html() if hasattr(thead, 'as_html') else ''}><tr>"]
+    field = table.prefixed_order_by_field
+    query = dict(request.GET)
+    for column in table.columns:
+        header = _shown(column.header, context)
+        if column.orderable:
+            params = dict(query)
+            if field not in ("", None):
+                params[field] = column.order_by_alias.next
+            href = conditional_escape("?" + urlencode(params, doseq=True))
+            header = f'<a href="{href}">{header}</a>'
+        parts.append(f'<th {column.attrs["th"].as_html()} scope="col">{header}</th>')
+    parts.append("</tr></thead>")
+    return mark_safe("".join(parts))  # noqa: S308 — every value above is escaped
+
+
 @register.simple_tag
 def table_body(table):
     """<tbody> of the table's current page (or its empty text)."""
