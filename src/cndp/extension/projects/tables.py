@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cndp.core.links import pk_url_parts
 from cndp.core.models import CndpModel
-from cndp.core.tables import BaseTable, ChoiceColumn, body_language, escape_html, localize_int, per_language
+from cndp.core.tables import BaseTable, ChoiceColumn, body_language, escape_html, localize_int
 from cndp.extension.models import Beneficiary, LedgerEntry, Project, ProjectTransition
 
 
@@ -80,7 +80,11 @@ class ProjectTable(BaseTable):
     # page but for its number) worked out once per table and language, and nothing looked up twice a row.
 
     def _cells(self) -> _ProjectCells:
-        return per_language(self, "project_cells", lambda: _ProjectCells(self))
+        # Looked up by every cell (`per_language` without its key tuple and default: a tenth of the body).
+        cells = self.__dict__.get("_project_cells")
+        if cells is None or cells.language != body_language(self):
+            cells = self.__dict__["_project_cells"] = _ProjectCells(self)
+        return cells
 
     def cell_code(self, record) -> str:
         code = record.code
