@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.urls import get_resolver, get_script_prefix, get_urlconf, reverse
+from django.utils.functional import cached_property
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 
@@ -39,7 +42,29 @@ def _permissions_key(user):
     return frozenset(user.get_all_permissions())
 
 
-def menu_for(user) -> list[dict]:
+class Menu(list):
+    """The menu's groups (a list, as templates and tests read it) and their markup (`html`), written once
+    per menu: what base.html's loop over the groups and their entries wrote on every page."""
+
+    @cached_property
+    def html(self) -> str:
+        parts = []
+        for group in self:
+            entries = "".join(
+                f'<li><a class="dropdown-item" href="{conditional_escape(item["url"])}">'
+                f"{conditional_escape(item['label'])}</a></li>"
+                for item in group["items"]
+            )
+            parts.append(
+                '\n        <li class="nav-item dropdown">\n'
+                '          <a class="nav-link dropdown-toggle" href="#" role="button" data-bs-toggle="dropdown" '
+                f'aria-expanded="false">{conditional_escape(group["label"])}</a>\n'
+                f'          <ul class="dropdown-menu">\n            {entries}\n          </ul>\n        </li>\n        '
+            )
+        return mark_safe("".join(parts))  # noqa: S308 — every value above is escaped
+
+
+def menu_for(user) -> Menu:
     """The menu of `user`: groups in order, each with the entries the user may open. Shared between the
     users with the same permissions: read it, never change it."""
     # Kept on the URL resolver: a new URL configuration (or `clear_url_caches`) starts afresh.
@@ -53,7 +78,7 @@ def menu_for(user) -> list[dict]:
     return menu
 
 
-def _build(user) -> list[dict]:
+def _build(user) -> Menu:
     """The labels translated here (the menu is kept per language), not at every render of every page."""
     groups: dict[str, dict] = {}  # apps may add items to one group (congress + elections under "Đại hội")
     for config in apps.get_app_configs():
@@ -70,4 +95,4 @@ def _build(user) -> list[dict]:
                 )
                 entry["items"].extend(items)
                 entry["order"] = min(entry["order"], group.order)
-    return sorted(groups.values(), key=lambda g: g["order"])
+    return Menu(sorted(groups.values(), key=lambda g: g["order"]))

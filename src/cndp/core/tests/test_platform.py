@@ -130,3 +130,38 @@ def test_the_console_script_makes_a_data_folder_named_but_not_made_yet(tmp_path)
     made, name = done.stdout.split()
     assert made == "True" and str(name).startswith(str(folder))
     assert (folder / "db.sqlite3").exists()
+
+
+MENU_LOOP = """{% for group in menu %}
+        <li class="nav-item dropdown">
+          <a class="nav-link dropdown-toggle" href="#" role="button" data-bs-toggle="dropdown" aria-expanded="false">{{ group.label }}</a>
+          <ul class="dropdown-menu">
+            {% for item in group.items %}<li><a class="dropdown-item" href="{{ item.url }}">{{ item.label }}</a></li>{% endfor %}
+          </ul>
+        </li>
+        {% endfor %}"""
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_menus_markup_is_that_of_the_template_loop_it_replaced(client_for, language):
+    """The menu's markup is written once per menu (navigation.Menu.html): the same HTML as base.html's
+    former loop over the groups and their entries, for each role, in both languages, characters to
+    escape included."""
+    from django.template import Context, Template
+    from django.utils import translation
+
+    from cndp.core.navigation import Menu
+
+    loop = Template(MENU_LOOP)
+    for role in ("agency_officer", "province_officer", "party_officer", "leader"):
+        client = client_for(role)
+        client.post(reverse("set_language"), {"language": language, "next": "/"})
+        response = client.get(reverse("home"))
+        assert f'lang="{language}"' in response.content.decode()
+        menu = response.context["menu"]
+        with translation.override(language):
+            assert menu and menu.html == loop.render(Context({"menu": menu}))
+        assert menu.html in response.content.decode()
+    odd = Menu([{"label": 'A & "B" <c>', "items": [{"label": "<x> & y", "url": "/a?b=1&c=2"}]}])
+    assert odd.html == loop.render(Context({"menu": odd}))
+    assert Menu().html == loop.render(Context({"menu": []})) == ""
