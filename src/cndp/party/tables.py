@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format, get_format
 from django.utils.translation import gettext_lazy as _
 
-from cndp.core.links import reverse_pk
+from cndp.core.links import pk_url_parts
 from cndp.core.tables import BaseTable, body_language, escape_html, record_url
 from cndp.core.text import parse_day
 from cndp.party.choices import Gender
@@ -23,8 +23,6 @@ STANDING_FIELDS = (
     "at_suspended",
     "at_ended",
 )
-
-_STAND_IN = 987654321987  # a number no member has, found once in its page's URL
 
 
 class MemberTable(BaseTable):
@@ -153,8 +151,8 @@ class _Cells:
         # format read and parsed per cell; any other format as Django writes it (as DateColumn does).
         self.day_first = get_format("SHORT_DATE_FORMAT") == "d/m/Y"
         # A member's page (Member.get_absolute_url, the registry's rule): its URL around the number.
-        head, stand_in, tail = reverse_pk("party:member_detail", _STAND_IN).partition(str(_STAND_IN))
-        self.url_parts = (html.escape(head), html.escape(tail)) if stand_in else None
+        parts = pk_url_parts("party:member_detail")
+        self.url_parts = None if parts is None else (html.escape(parts[0]), html.escape(parts[1]))
 
     def url(self, table: MemberTable, record) -> str:
         pk = record.pk

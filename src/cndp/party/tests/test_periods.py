@@ -18,11 +18,14 @@ from cndp.accounts.models import Unit, User
 from cndp.party import rules
 from cndp.party.models import Member, MemberEvent, MemberPeriod, standing_label
 from cndp.party.selectors import (
+    PartyCounts,
     cell_counts,
+    cells_at,
     counts_at,
     member_counts,
     organisation_cells,
     periods_at,
+    staff_at,
     standing_on,
     with_standing_at,
 )
@@ -210,6 +213,27 @@ def test_counts_at_a_date_are_one_query(demo, django_assert_num_queries):
         organisation = counts_at(SEED, cell_ids=organisation_cells(committee))
     assert (organisation.members, organisation.official) == (56, 43)
     assert counts_at(SEED, cell_ids=organisation_cells(Unit.objects.get(code="arid"))).members == 0
+
+
+def test_the_committees_figures_are_one_query_and_the_figures_of_their_parts(demo, django_assert_num_queries):
+    """`member_counts` reads in one query what `counts_at`, `cells_at` and `staff_at` give, at any date
+    (the query written once per date: a second reading, after a change, counts anew)."""
+    days = (D(1990, 1, 1), D(2010, 1, 1), SEED, D(2019, 7, 1), timezone.localdate(), D(2040, 1, 1))
+    for day in (*days, SEED):
+        with django_assert_num_queries(1):
+            figures = member_counts(day)
+        counts = counts_at(day)
+        parts = PartyCounts(
+            cells=cells_at(day).count(),
+            members=counts.members,
+            official=counts.official,
+            probationary=counts.probationary,
+            staff=staff_at(day).count(),
+        )
+        assert figures == parts, day
+    assert member_counts(SEED) == PartyCounts(cells=8, members=56, official=43, probationary=13, staff=79)
+    make_member(admitted_on=D(2014, 1, 1))
+    assert member_counts(SEED).members == 57
 
 
 def test_hiring_someone_today_does_not_change_the_2015_ratio(demo):
