@@ -1,5 +1,5 @@
 """The sign-in and permission backend (xác thực, quyền theo vai trò): Django's `ModelBackend`, with a
-user's permissions read in one query.
+user's permissions read in one query and the user's unit read with the user.
 
 Every page asks for the user's permissions (the menu, `core.permissions.can`); Django reads them in two
 queries (those given to the user, those of the user's groups — the roles) on every request. Here both
@@ -14,7 +14,16 @@ from django.db.models import Q
 
 
 class PermissionBackend(ModelBackend):
-    """`ModelBackend` whose `get_all_permissions` of an active, non-superuser user costs one query."""
+    """`ModelBackend` whose `get_all_permissions` of an active, non-superuser user costs one query, and
+    whose signed-in user comes with their unit (every page asks for it: the province or unit scope of
+    each permission check, the unit's name in the user menu) — one query fewer a page."""
+
+    def get_user(self, user_id):
+        try:
+            user = get_user_model()._default_manager.select_related("unit").get(pk=user_id)
+        except get_user_model().DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None
 
     def get_all_permissions(self, user_obj, obj=None):
         if (

@@ -55,3 +55,21 @@ def test_a_role_given_later_is_seen_on_the_next_request(demo):
     assert not user.has_perm("auth.add_group")
     user.groups.first().permissions.add(_perm("auth", "add_group"))
     assert User.objects.get(pk=user.pk).has_perm("auth.add_group")
+
+
+def test_the_signed_in_user_comes_with_their_unit(demo, client, django_assert_max_num_queries):
+    """The user of a request is read with their unit: asking for the unit (its province, its name in the
+    user menu) costs no query of its own; an inactive user is not signed in."""
+    from django.contrib.auth import SESSION_KEY
+
+    officer = User.objects.select_related("unit").get(username="sohanoi")
+    backend = PermissionBackend()
+    with django_assert_max_num_queries(1):
+        user = backend.get_user(officer.pk)
+        assert user.unit.name == officer.unit.name and user.scope_province_id == officer.unit.province_id
+    client.force_login(officer)
+    assert client.session[SESSION_KEY] == str(officer.pk)
+    assert client.get("/").context["user"].unit.name == officer.unit.name
+    User.objects.filter(pk=officer.pk).update(is_active=False)
+    assert backend.get_user(officer.pk) is None
+    assert backend.get_user(10**9) is None
