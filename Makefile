@@ -28,9 +28,10 @@ run: install
 	$(BIN)/cndp setup
 	$(BIN)/cndp run --host $(HOST) --port $(PORT)
 
-## make test: install the test tools and run the whole suite
+## make test: install the test tools and run the whole suite, a worker per core (TEST_WORKERS=0: one process)
+TEST_WORKERS ?= auto
 test: install-test
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install-test
 	$(BIN)/ruff check .

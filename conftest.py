@@ -45,6 +45,36 @@ def _ensure_demo():
     ensure_demo()
 
 
+def _flushes_database(item) -> bool:
+    """A transactional test (the live server of a browser test, `transactional_db`,
+    `django_db(transaction=True)`) empties the test database when it ends."""
+    from pytest_django.fixtures import validate_django_db
+
+    names = getattr(item, "fixturenames", ())
+    if "transactional_db" in names or "live_server" in names or "django_db_reset_sequences" in names:
+        return True
+    marker = item.get_closest_marker("django_db")
+    if marker is None:
+        return False
+    transactional, reset_sequences, *_ = validate_django_db(marker)
+    return transactional or reset_sequences
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """The demo back as soon as a transactional test has flushed the database, outside any test's
+    transaction: the tests run in parallel workers (pytest-xdist), and a worker may run an ordinary test
+    after a transactional one — inside its transaction the snapshot could not be written back (SQLite:
+    "database table is locked"), and the reference data it reads would be gone."""
+    result = yield
+    if nextitem is not None and _flushes_database(item):  # after the last test the database is gone
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            _ensure_demo()
+    return result
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():

@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from cndp.accounts.models import User
@@ -73,7 +74,13 @@ def _last_hash(election) -> str:
     return EntryLog.objects.filter(election=election).order_by("-seq").first().hash
 
 
-def test_demo_backed_up_and_restored_into_an_empty_database_gives_the_same_exports(tmp_path, settings):
+def test_demo_backed_up_and_restored_into_an_empty_database_gives_the_same_exports(
+    tmp_path, settings, monkeypatch
+):
+    # One "today" for the whole test: the exports show days late, and two minutes of test may cross
+    # midnight in Hà Nội (17:00 UTC).
+    instant = timezone.now()
+    monkeypatch.setattr(timezone, "now", lambda: instant)
     settings.MEDIA_ROOT = tmp_path / "media"
     (settings.MEDIA_ROOT / "congress").mkdir(parents=True)
     (settings.MEDIA_ROOT / "congress" / "nghi-quyet.pdf").write_bytes(b"%PDF-1.7 nghi quyet")
