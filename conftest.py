@@ -77,6 +77,9 @@ def pytest_runtest_teardown(item, nextitem):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    from cndp.core.tests.databases import install_demo_teardown
+
+    install_demo_teardown()
     with django_db_blocker.unblock():
         _ensure_demo()
 

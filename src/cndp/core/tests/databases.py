@@ -28,8 +28,8 @@ from django.db.utils import load_backend
 
 def ensure_demo() -> None:
     """The demo data, committed (a browser test may have flushed the test database): loaded once per
-    session and snapshotted (`DemoSnapshot`); a flushed database gets the snapshot back in about a second
-    instead of a minute's reload."""
+    session and snapshotted (`DemoSnapshot`); a flushed database gets the snapshot back in a fraction of
+    a second (SQLite) or a few seconds (PostgreSQL) instead of minutes of reloading."""
     from cndp.accounts.models import User
 
     if User.objects.filter(username="quantri").exists():
@@ -55,21 +55,32 @@ def demo_snapshot_of(connection=None) -> DemoSnapshot | None:
 
 
 class DemoSnapshot:
-    """Every row of every table that `flush` empties (the models' tables), copied out of the database
-    once the demo is loaded, and copied back into a flushed one.
+    """The database the demo load left, copied once, and copied back over a database a transactional
+    test has changed or flushed — the whole database, ids and sequences included, in one step.
 
-    Restoring empties those tables again (the flush's post_migrate has re-created content types,
-    permissions and roles, with other ids) and inserts the saved rows, ids included, in one
-    transaction, so the database is the one the demo load left. SQLite: read and written through a
-    connection of its own without Django's type converters, so every value goes back byte for byte.
-    PostgreSQL: COPY in binary, then each sequence set to its table's highest id.
+    SQLite: the online backup API, into an in-memory database and back (every page, byte for byte; a
+    fraction of a second). PostgreSQL: every row of every table that `flush` empties (the models'
+    tables) in binary COPY; restoring empties those tables (the flush's post_migrate may have re-created
+    content types, permissions and roles, with other ids), copies the rows back in one transaction and
+    sets each sequence to its table's highest id.
     `fingerprint` (each table's row count and a digest of its rows) is taken from the loaded database,
     to check a restore against."""
 
-    def __init__(self, vendor: str, tables: dict, fingerprint: dict):
+    def __init__(self, vendor: str, names: list[str], tables: dict, image: sqlite3.Connection | None):
         self.vendor = vendor
-        self.tables = tables  # table → (columns, rows) for SQLite, (columns, COPY bytes) for PostgreSQL
-        self.fingerprint = fingerprint
+        self.names = names
+        self.tables = tables  # PostgreSQL: table → (columns, COPY bytes)
+        self.image = image  # SQLite: an in-memory copy of the whole database (the online backup API)
+        self._fingerprint = None
+
+    @property
+    def fingerprint(self) -> dict[str, tuple[int, str]]:
+        """Of the database as the demo left it (`database_fingerprint`): read from the SQLite copy when
+        first asked for (seconds no session needs but the snapshot's own tests), taken with the copy on
+        PostgreSQL."""
+        if self._fingerprint is None:
+            self._fingerprint = _fingerprint(self.image, self.names)
+        return self._fingerprint
 
     @staticmethod
     def table_names(connection) -> list[str]:
@@ -77,15 +88,13 @@ class DemoSnapshot:
 
     @classmethod
     def take(cls, connection) -> DemoSnapshot:
-        tables = {}
+        tables, image = {}, None
         names = cls.table_names(connection)
         if connection.vendor == "sqlite":
             raw = _sqlite_raw(connection)
             try:
-                for table in names:
-                    columns = _sqlite_columns(raw, table)
-                    rows = raw.execute(f"SELECT {', '.join(columns)} FROM {_quote(table)}").fetchall()
-                    tables[table] = (columns, rows)
+                image = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+                raw.backup(image)
             finally:
                 raw.close()
         else:
@@ -96,7 +105,10 @@ class DemoSnapshot:
                         f"COPY {_quote(table)} ({', '.join(columns)}) TO STDOUT (FORMAT BINARY)"
                     ) as copy:
                         tables[table] = (columns, b"".join(bytes(block) for block in copy))
-        return cls(connection.vendor, tables, database_fingerprint(connection))
+        snapshot = cls(connection.vendor, names, tables, image)
+        if image is None:
+            snapshot._fingerprint = database_fingerprint(connection)
+        return snapshot
 
     def restore(self) -> None:
         from django.apps import apps
@@ -107,22 +119,22 @@ class DemoSnapshot:
         if connection.vendor == "sqlite":
             raw = _sqlite_raw(connection)
             try:
-                raw.execute("BEGIN IMMEDIATE")
-                for table in self.table_names(connection):
-                    raw.execute(f"DELETE FROM {_quote(table)}")
-                for table, (columns, rows) in self.tables.items():
-                    marks = ", ".join("?" * len(columns))
-                    raw.executemany(
-                        f"INSERT INTO {_quote(table)} ({', '.join(columns)}) VALUES ({marks})", rows
-                    )
-                raw.execute("COMMIT")
+                self.image.backup(raw)  # every page back: schema, rows and sequences as they were
             finally:
                 raw.close()
         else:
             from django.db import transaction
 
             with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+                cursor.execute("SELECT current_setting('is_superuser') = 'on'")
+                if cursor.fetchone()[0]:
+                    # The rows are a consistent database's: no foreign-key trigger checks them again (they
+                    # took a third of the restore, queued for the commit), and the commit need not wait for
+                    # the disk — a test database.
+                    cursor.execute("SET LOCAL session_replication_role = replica")
+                    cursor.execute("SET LOCAL synchronous_commit = off")
+                else:
+                    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
                 for statement in connection.ops.sql_flush(no_style(), self.table_names(connection)):
                     cursor.execute(statement)
                 for table, (columns, data) in self.tables.items():
@@ -139,16 +151,59 @@ class DemoSnapshot:
 _snapshots: dict[str, DemoSnapshot] = {}
 
 
+def _flush_to_demo(self) -> None:
+    """`TransactionTestCase._fixture_teardown` that leaves the demo rather than an empty database: the
+    snapshot's restore empties every table and writes the demo back in one step, where Django's flush
+    (then the restore before the next test) would empty them twice. A test case that flushes only some
+    apps, keeps a serialized copy or uses another database gets Django's flush."""
+    connection = connections["default"]
+    snapshot = _snapshots.get(connection.settings_dict["NAME"])
+    if (
+        snapshot is None
+        or self.available_apps is not None
+        or self.serialized_rollback
+        or set(self._databases_names(include_mirrors=False)) != {"default"}
+    ):
+        _django_fixture_teardown(self)
+        return
+    snapshot.restore()
+
+
+def install_demo_teardown() -> None:
+    """Transactional tests (the browser tests' live server, `transaction=True`) end with the demo back
+    (`_flush_to_demo`); called once by the root conftest."""
+    global _django_fixture_teardown
+    from django.test import TransactionTestCase
+
+    if TransactionTestCase._fixture_teardown is not _flush_to_demo:
+        _django_fixture_teardown = TransactionTestCase._fixture_teardown
+        TransactionTestCase._fixture_teardown = _flush_to_demo
+
+
+_django_fixture_teardown = None
+
+
 def database_fingerprint(connection) -> dict[str, tuple[int, str]]:
-    """Each model table's row count and a digest of its rows (in a stable order), read through Django."""
+    """Each model table's row count and a digest of its rows (in a stable order), as stored (SQLite: read
+    without Django's converters, as the snapshot's copy is)."""
+    names = DemoSnapshot.table_names(connection)
+    if connection.vendor == "sqlite":
+        raw = _sqlite_raw(connection)
+        try:
+            return _fingerprint(raw, names)
+        finally:
+            raw.close()
+    with connection.cursor() as cursor:
+        return _fingerprint(cursor, names)
+
+
+def _fingerprint(cursor, names: list[str]) -> dict[str, tuple[int, str]]:
     import hashlib
 
     found = {}
-    with connection.cursor() as cursor:
-        for table in DemoSnapshot.table_names(connection):
-            cursor.execute(f"SELECT * FROM {_quote(table)}")
-            rows = sorted(repr(row) for row in cursor.fetchall())
-            found[table] = (len(rows), hashlib.sha256("\n".join(rows).encode()).hexdigest())
+    for table in names:
+        rows = sorted(repr(row) for row in cursor.execute(f"SELECT * FROM {_quote(table)}").fetchall())
+        found[table] = (len(rows), hashlib.sha256("\n".join(rows).encode()).hexdigest())
     return found
 
 

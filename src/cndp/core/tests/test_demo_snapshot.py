@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
+from django.test import TransactionTestCase
 
 from cndp.accounts.models import User
 from cndp.core.tests.databases import database_fingerprint, demo_snapshot_of, ensure_demo
@@ -74,3 +75,20 @@ def test_new_rows_after_a_restore_get_ids_above_the_restored_ones():
     assert user.pk > highest["user"]
     assert user.history.latest("history_id").history_id > highest["user history"]
     assert content_type.pk > highest["content type"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_transactional_tests_teardown_leaves_the_demo_not_an_empty_database():
+    ensure_demo()
+    snapshot = demo_snapshot_of(connection)
+    User.objects.filter(username="sohanoi").update(is_active=False)
+    User.objects.create(username="them-them")
+    DataValue.objects.filter(pk__in=list(DataValue.objects.values_list("pk", flat=True)[:3])).delete()
+    assert database_fingerprint(connection) != snapshot.fingerprint
+
+    TransactionTestCase()._fixture_teardown()  # what pytest-django calls when such a test ends
+
+    assert database_fingerprint(connection) == snapshot.fingerprint
+    assert not User.objects.filter(username="them-them").exists()
+    assert _may("sohanoi", "indicators.add_datavalue")  # active again
+    assert DataValue.objects.exists()
