@@ -60,9 +60,10 @@ class DemoSnapshot:
 
     SQLite: the online backup API, into an in-memory database and back (every page, byte for byte; a
     fraction of a second). PostgreSQL: every row of every table that `flush` empties (the models'
-    tables) in binary COPY; restoring empties those tables (the flush's post_migrate may have re-created
-    content types, permissions and roles, with other ids), copies the rows back in one transaction and
-    sets each sequence to its table's highest id.
+    tables) in binary COPY; restoring finds the tables a test has written to (`_pg_changed`: a row
+    count, or a row's `xmin` newer than the last restore), empties those (a flush's post_migrate may
+    have re-created content types, permissions and roles, with other ids), copies their rows back in one
+    transaction and sets each sequence to its table's highest id.
     `fingerprint` (each table's row count and a digest of its rows) is taken from the loaded database,
     to check a restore against."""
 
@@ -72,6 +73,8 @@ class DemoSnapshot:
         self.tables = tables  # PostgreSQL: table → (columns, COPY bytes)
         self.image = image  # SQLite: an in-memory copy of the whole database (the online backup API)
         self._fingerprint = None
+        self.counts: dict[str, int] = {}  # PostgreSQL: each table's rows in the snapshot
+        self.xid = 0  # PostgreSQL: the transaction after which a written row means a changed table
 
     @property
     def fingerprint(self) -> dict[str, tuple[int, str]]:
@@ -108,7 +111,30 @@ class DemoSnapshot:
         snapshot = cls(connection.vendor, names, tables, image)
         if image is None:
             snapshot._fingerprint = database_fingerprint(connection)
+            with connection.cursor() as cursor:
+                snapshot.counts = {table: count for table, count, _newest in snapshot._pg_tables(cursor)}
+                snapshot.xid = _pg_xid(cursor)
         return snapshot
+
+    def _pg_tables(self, cursor) -> list[tuple[str, int, int]]:
+        """Each table's row count and the newest transaction that wrote one of its rows (`xmin`), in one
+        scan of the database."""
+        cursor.execute(
+            " UNION ALL ".join(
+                f"SELECT {i}, count(*), coalesce(max(xmin::text::bigint), 0) FROM {_quote(table)}"
+                for i, table in enumerate(self.names)
+            )
+        )
+        return [(self.names[i], count, newest) for i, count, newest in cursor.fetchall()]
+
+    def _pg_changed(self, cursor) -> list[str]:
+        """The tables whose rows may not be the snapshot's: a row inserted or updated by a transaction after
+        the last restore's, or rows deleted (another count). Only these are emptied and copied back."""
+        return [
+            table
+            for table, count, newest in self._pg_tables(cursor)
+            if count != self.counts[table] or newest > self.xid
+        ]
 
     def restore(self) -> None:
         from django.apps import apps
@@ -135,9 +161,11 @@ class DemoSnapshot:
                     cursor.execute("SET LOCAL synchronous_commit = off")
                 else:
                     cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-                for statement in connection.ops.sql_flush(no_style(), self.table_names(connection)):
-                    cursor.execute(statement)
-                for table, (columns, data) in self.tables.items():
+                changed = self._pg_changed(cursor)
+                for table in changed:
+                    cursor.execute(f"DELETE FROM {_quote(table)}")
+                for table in changed:
+                    columns, data = self.tables[table]
                     with cursor.cursor.copy(
                         f"COPY {_quote(table)} ({', '.join(columns)}) FROM STDIN (FORMAT BINARY)"
                     ) as copy:
@@ -145,6 +173,7 @@ class DemoSnapshot:
                 models = apps.get_models(include_auto_created=True)
                 for statement in connection.ops.sequence_reset_sql(no_style(), models):
                     cursor.execute(statement)
+                self.xid = _pg_xid(cursor)  # the rows written back carry it: unchanged until written again
         ContentType.objects.clear_cache()  # the flush's post_migrate cached the content types it re-created
 
 
@@ -223,6 +252,13 @@ def _sqlite_raw(connection) -> sqlite3.Connection:
 def _sqlite_columns(raw: sqlite3.Connection, table: str) -> list[str]:
     """The table's stored columns (a generated column is computed, not written)."""
     return [_quote(row[1]) for row in raw.execute(f"PRAGMA table_xinfo({_quote(table)})") if row[6] == 0]
+
+
+def _pg_xid(cursor) -> int:
+    """The id of the current transaction (one is assigned if it has none): every transaction that writes
+    after it has a higher one. As `xmin` shows it (32 bits; a test database never wraps around)."""
+    cursor.execute("SELECT pg_current_xact_id()::text::bigint % 4294967296")
+    return cursor.fetchone()[0]
 
 
 def _pg_columns(cursor, table: str) -> list[str]:
