@@ -62,10 +62,11 @@ def _flushes_database(item) -> bool:
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    """The demo back as soon as a transactional test has flushed the database, outside any test's
-    transaction: the tests run in parallel workers (pytest-xdist), and a worker may run an ordinary test
-    after a transactional one — inside its transaction the snapshot could not be written back (SQLite:
-    "database table is locked"), and the reference data it reads would be gone."""
+    """The demo back, outside any test's transaction, after a transactional test whose teardown fell
+    back to Django's flush (`databases._flush_to_demo` leaves the demo itself in every other case; then
+    this finds it and does nothing): the tests run in parallel workers (pytest-xdist), and a worker may
+    run an ordinary test after a transactional one — inside its transaction the snapshot could not be
+    written back (SQLite: "database table is locked"), and the reference data it reads would be gone."""
     result = yield
     if nextitem is not None and _flushes_database(item):  # after the last test the database is gone
         from pytest_django.plugin import blocking_manager_key
