@@ -74,7 +74,7 @@ class CndpModel(models.Model):
         state.db = db
         attributes = new.__dict__
         attributes["_state"] = state
-        attributes.update(zip(field_names, values))
+        attributes.update(zip(field_names, values, strict=True))
         return new
 
     def search_text(self) -> str:
