@@ -8,12 +8,13 @@ import django_filters
 from django import forms
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models.constants import LOOKUP_SEP
+from django.forms.models import ModelChoiceIterator
 from django.utils.functional import Promise
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from cndp.core.forms import BootstrapMixin, confine_choices
+from cndp.core.forms import BootstrapMixin, GroupedModelChoiceIterator, confine_choices
 from cndp.core.permissions import user_province_id
 from cndp.core.text import nfc
 
@@ -118,14 +119,49 @@ def _choice_columns_only(field: forms.Field) -> None:
     field.queryset = queryset.only(*columns)
 
 
+class ListedModelChoiceIterator(ModelChoiceIterator):
+    """A model choice's options read in one query (Django's iterator reads them through a server-side
+    cursor on PostgreSQL: DECLARE, FETCH and CLOSE, three round trips a select). A filter offers a short
+    list — provinces, units, programmes — which fits in memory."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+
+_LISTED: dict[type, type] = {ModelChoiceIterator: ListedModelChoiceIterator}
+
+
+def _choices_listed(field: forms.Field) -> None:
+    """Give a model choice the listed iterator: Django's own replaced, a subclass (django-filters' adds
+    its "none" choice, then asks Django's for the rest) put before it."""
+    iterator = getattr(field, "iterator", None)
+    if (
+        not isinstance(field, forms.ModelChoiceField)
+        or not isinstance(iterator, type)
+        or not issubclass(iterator, ModelChoiceIterator)
+        or issubclass(iterator, (ListedModelChoiceIterator, GroupedModelChoiceIterator))
+    ):
+        return
+    listed = _LISTED.get(iterator)
+    if listed is None:
+        listed = _LISTED[iterator] = type(iterator.__name__, (iterator, ListedModelChoiceIterator), {})
+    field.iterator = listed
+    field.widget.choices = field.choices
+
+
 class FilterForm(BootstrapMixin, forms.Form):
     """The filter form shown above a list; its selects rendered in Python (`FastSelectMixin`), its
-    model choices read with only the columns they show (`_choice_columns_only`)."""
+    model choices read with only the columns they show (`_choice_columns_only`), in one query
+    (`ListedModelChoiceIterator`)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             _choice_columns_only(field)
+            _choices_listed(field)
             widget = field.widget
             fast = isinstance(widget, forms.Select) or widget.template_name in INPUT_TEMPLATES
             if fast and not isinstance(widget, FastSelectMixin):

@@ -196,3 +196,23 @@ def test_the_check_list_is_the_markup_of_its_template(language):
                 assert ours.count('type="checkbox"') == 5
                 compared += 1
     assert compared == 9
+
+
+def test_a_filters_model_choices_are_read_in_one_query(demo, django_assert_num_queries):
+    """A filter's model choice (activity type, programme) is read in one plain query: Django's choice
+    iterator reads it through a server-side cursor on PostgreSQL (DECLARE, FETCH, CLOSE a select)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cndp.core.filtersets import ListedModelChoiceIterator
+    from cndp.extension.models import ActivityType, Project
+    from cndp.extension.projects.filtersets import ProjectFilterSet
+
+    form = ProjectFilterSet(None, queryset=Project.objects.all()).form
+    field = form.fields["activity_type"]
+    assert issubclass(field.iterator, ListedModelChoiceIterator)
+    with CaptureQueriesContext(connection) as queries:
+        html = str(form["activity_type"])
+    assert len(queries) == 1 and "DECLARE" not in queries[0]["sql"].upper()
+    for activity in ActivityType.objects.all():
+        assert f'<option value="{activity.pk}">' in html
