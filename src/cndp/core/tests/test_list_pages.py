@@ -355,11 +355,16 @@ def test_prepared_statements_can_be_turned_off_for_a_transaction_pooler(monkeypa
     """Behind pgbouncer in transaction mode (no prepared statements before 1.21), CNDP_PG_PREPARED=0."""
     import runpy
 
+    from cndp.config.settings import base
+
+    def database_options():  # the settings file run afresh (by path: the module is imported already)
+        return runpy.run_path(base.__file__)["DATABASES"]["default"]["OPTIONS"]
+
     monkeypatch.setenv("DATABASE_URL", "postgres://cndp@db.example:5432/cndp")
-    options = runpy.run_module("cndp.config.settings.base")["DATABASES"]["default"]["OPTIONS"]
+    options = database_options()
     assert options["server_side_binding"] is True and options["prepare_threshold"] == 2
     monkeypatch.setenv("CNDP_PG_PREPARED", "0")
-    options = runpy.run_module("cndp.config.settings.base")["DATABASES"]["default"]["OPTIONS"]
+    options = database_options()
     assert "server_side_binding" not in options and "prepare_threshold" not in options
     assert "enable_memoize=off" in options["options"]
 
