@@ -43,8 +43,11 @@ _TCVN3_TO = (
     "ỳýỷỹỵ" "ĂÂĐÊÔƠƯ"
 )  # fmt: skip
 TCVN3_TABLE = str.maketrans(dict(zip(_TCVN3_FROM, _TCVN3_TO, strict=True)))
-# The toned letters: TCVN3 has no capital code for them (the .VnTimeH fonts draw the same code as a capital).
-_TCVN3_TONED = frozenset(to for to in _TCVN3_TO if unicodedata.decomposition(to) and to not in "ăâêôơư")
+# The letters whose case TCVN3 does not tell: the toned ones (a capital typed with the lower-case code).
+# Ă Â Ê Ô Ơ Ư have codes of their own in both cases (as Đ), so they are not among them.
+_TCVN3_TONED = frozenset(
+    to for to in _TCVN3_TO if unicodedata.decomposition(to) and to.lower() not in "ăâêôơư"
+)
 
 # VNI-Windows: for each letter, the VNI spelling of its six forms — no mark, sắc (acute), huyền (grave),
 # hỏi (hook), ngã (tilde), nặng (dot) — as Windows-1252 characters; capitals are the same upper-cased.

@@ -138,6 +138,7 @@ def test_ascii_is_never_converted(text):
         ("Hµ NéI", "HÀ NỘI"),
         ("NguyÔn ThÞ ¸nh", "Nguyễn Thị Ánh"),
         ("Ên §é", "Ấn Độ"),
+        ("¸nh ¦íc", "Ánh Ước"),  # a word starting with a capital of its own code (Ư) tells the case
         # otherwise lower case: words of a sentence
         ("t¨ng do ¸p dông c«ng nghÖ míi", "tăng do áp dụng công nghệ mới"),
         ("Nhµ m¸y míi ®i vµo ho¹t ®éng", "Nhà máy mới đi vào hoạt động"),
