@@ -19,4 +19,11 @@ class CoreConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_out
 
         user_logged_out.connect(_said_goodbye, dispatch_uid="cndp.core.logout_message")
+        from django.conf import settings
+
         import cndp.core.jobs.exports  # noqa: F401 — registers the list export job
+
+        if settings.CNDP_SQL_CACHE:
+            from cndp.core import compiled_sql
+
+            compiled_sql.install(settings.CNDP_SQL_CACHE_SIZE, verify=settings.CNDP_SQL_CACHE_VERIFY)

@@ -12,6 +12,8 @@ Environment variables (all optional in development):
     CNDP_TRUSTED_PROXIES  addresses of the reverse proxies whose X-Forwarded-For is believed (default 127.0.0.1,::1)
     EMAIL_URL-like:   EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL
     CNDP_DATA_DIR     where the SQLite file, media and sent mail go (default: the project folder)
+    CNDP_SQL_CACHE    0 compiles every query again (default 1: compiled SELECTs kept per process)
+    CNDP_SQL_CACHE_SIZE   compiled SELECTs kept per process at most (default 1000)
     TASKS_BACKEND     database (default) or immediate
 """
 
@@ -147,6 +149,11 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         _options.setdefault("server_side_binding", True)
         _options.setdefault("prepare_threshold", 2)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Compiled SELECTs kept per process (core.compiled_sql): a list page's queries are not compiled again on
+# every request. CNDP_SQL_CACHE=0 turns it off; CNDP_SQL_CACHE_SIZE entries at most per process.
+CNDP_SQL_CACHE = os.environ.get("CNDP_SQL_CACHE", "1") != "0"
+CNDP_SQL_CACHE_SIZE = int(os.environ.get("CNDP_SQL_CACHE_SIZE", "1000"))
+CNDP_SQL_CACHE_VERIFY = False  # every kept result compiled again and compared (the test settings)
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -15,3 +15,6 @@ AXES_VERBOSE = False
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Every kept compiled query is compiled again when used and must be the same (core.compiled_sql): the
+# whole suite checks that a query's pickled state is a sound key for its SQL.
+CNDP_SQL_CACHE_VERIFY = True
