@@ -8,14 +8,14 @@ whole state, pickled (10–30 µs): two queries whose states pickle to the same 
 SQL and parameters, so the second one takes the first one's. SQLAlchemy does the same with its compiled
 cache; what it keys by a cache key, this keys by the pickled state.
 
-What the compilation reads besides the query is in the key too: the compiler's class, the database (alias and vendor), the
-arguments of `as_sql`, the active language (a lazy translation pickles as its message id) and the
-current time zone (date lookups on date-time columns name it). A query is compiled as Django does,
-and nothing is kept, when:
+What the compilation reads besides the query is in the key too: the compiler's class, the database
+(alias and vendor), the arguments of `as_sql`, the active language (a lazy translation pickles as its
+message id) and the current time zone (date lookups on date-time columns name it). A query is compiled
+as Django does, and nothing is kept, when:
 - it is not a plain SELECT (its compiler writes its SQL its own way: inserts, updates, deletes,
   aggregates over a subquery; a database's own SELECT compiler that only checks names, as
-  PostgreSQL's, is a plain SELECT, its class part of the key), or it locks rows (`select_for_update` checks the transaction
-  while compiling);
+  PostgreSQL's, is a plain SELECT, its class part of the key), or it locks rows (`select_for_update`
+  checks the transaction while compiling);
 - its state holds a `QuerySet` (pickling one would run it) or anything that does not pickle;
 - its pickled state is larger than `MAX_KEY_BYTES` (a filter on thousands of ids: compiling is cheap
   beside it, and the key would cost memory).
@@ -25,9 +25,9 @@ A kept result carries what the compiler leaves for reading the rows (the selecte
 map to models and annotations): Django's iterables read those after `as_sql`. They are only read there,
 so one result serves every later query of the same shape.
 
-`CNDP_SQL_CACHE=0` turns it off; `CNDP_SQL_CACHE_SIZE` bounds the entries per process (when full, the
-least recently used go first). With the setting `CNDP_SQL_CACHE_VERIFY` (the test settings) every kept result is
-compiled again when used and must be equal, so the whole test suite checks the keys."""
+`CNDP_SQL_CACHE=0` turns it off; `CNDP_SQL_CACHE_SIZE` bounds the entries per process (when full,
+the least recently used go first). With the setting `CNDP_SQL_CACHE_VERIFY` (the test settings) every
+kept result is compiled again when used and must be equal, so the whole test suite checks the keys."""
 
 from __future__ import annotations
 
