@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 @contextmanager
 def counted_compilations():
-    """How many times Django's own compiler wrote a SELECT (a kept result does not call it)."""
+    """The models of the SELECTs Django's own compiler wrote meanwhile (a kept result does not call it)."""
     calls = []
     original = compiled_sql._django_as_sql
 
@@ -215,17 +215,34 @@ def test_a_kept_result_that_differs_from_django_is_caught_in_verify_mode(kept):
         list(Province.objects.filter(code="01"))
 
 
-def test_off_by_setting_compiles_as_django(kept):
+def test_uninstalled_compiles_as_django(kept):
     compiled_sql.uninstall()
     assert compiled_sql.sql_compiler.SQLCompiler.as_sql is compiled_sql._django_as_sql
     list(Province.objects.filter(code="01"))
     assert compiled_sql._cache == {}
 
 
+@pytest.mark.parametrize(("enabled", "installed"), [(False, False), (True, True)])
+def test_the_setting_decides_at_start_up(kept, enabled, installed):
+    from django.apps import apps
+    from django.test import override_settings
+
+    compiled_sql.uninstall()
+    with override_settings(CNDP_SQL_CACHE=enabled, CNDP_SQL_CACHE_SIZE=7):
+        apps.get_app_config("core").ready()
+    assert (compiled_sql.sql_compiler.SQLCompiler.as_sql is compiled_sql.as_sql) is installed
+    assert compiled_sql._settings["size"] == (7 if installed else 100)
+
+
 def test_a_user_page_query_is_kept_per_user(kept):
+    compiled_sql._settings["verify"] = False
     first = User.objects.create(username="kiemtra1")
     second = User.objects.create(username="kiemtra2")
+    compiled_sql.clear()
     assert User.objects.select_related("unit").get(pk=first.pk) == first
     assert User.objects.select_related("unit").get(pk=second.pk) == second
-    assert User.objects.select_related("unit").get(pk=first.pk).username == "kiemtra1"
-    assert connection.vendor in {key[2] for key in compiled_sql._cache}
+    assert compiled_sql.stats["misses"] == 2  # one key per user
+    with counted_compilations() as calls:
+        assert User.objects.select_related("unit").get(pk=first.pk).username == "kiemtra1"
+    assert calls == []
+    assert all(key[2] == connection.vendor for key in compiled_sql._cache)
