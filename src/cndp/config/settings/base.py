@@ -14,6 +14,7 @@ Environment variables (all optional in development):
     CNDP_DATA_DIR     where the SQLite file, media and sent mail go (default: the project folder)
     CNDP_SQL_CACHE    0 compiles every query again (default 1: compiled SELECTs kept per process)
     CNDP_SQL_CACHE_SIZE   compiled SELECTs kept per process at most (default 1000)
+    CNDP_PG_PREPARED  0 turns PostgreSQL prepared statements off (behind pgbouncer in transaction mode before 1.21)
     TASKS_BACKEND     database (default) or immediate
 """
 
