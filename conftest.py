@@ -27,6 +27,19 @@ def _interface_language():
     translation.activate(django_settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test ends with Django's cache emptied (the test settings' in-process cache lives as long as
+    the worker): the URL sweep lays out no PDF (`write_pdf` → 8 bytes) and the delegate cards it asked for
+    were kept under the same key a later test in that worker read them by — an official-outputs test then
+    got an 8-byte PDF, depending on which test files shared a worker."""
+    yield
+    from django.core.cache import caches
+
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+
+
 DEMO_USERS = {
     "admin": "quantri",
     "agency_officer": "chuyenvien",
