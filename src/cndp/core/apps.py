@@ -22,6 +22,9 @@ class CoreConfig(AppConfig):
         from django.conf import settings
 
         import cndp.core.jobs.exports  # noqa: F401 — registers the list export job
+        from cndp.core import data_version
+
+        data_version.install()  # always: a process that writes must raise the version others read
 
         if settings.CNDP_SQL_CACHE:
             from cndp.core import compiled_sql

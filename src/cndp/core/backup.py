@@ -30,11 +30,14 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connections
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from cndp.core import data_version
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -310,6 +313,10 @@ def backup_restore(
         folder = Path(folder)
         _extract(path, manifest, folder)
         _restore_database(connection, folder / manifest["database"]["file"], clear=bool(tables))
+        # The restored data version may name a state reached before with other data: a new epoch, and
+        # this process's kept page parts dropped (core.data_version, core.fragments).
+        data_version.new_epoch(using)
+        cache.clear()
         kept_aside = None
         if media_root.exists() and any(media_root.iterdir()):
             stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")

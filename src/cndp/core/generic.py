@@ -26,14 +26,17 @@ from django.core.exceptions import FieldDoesNotExist, PermissionDenied, Validati
 from django.db import models
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import localize
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 from django_tables2 import RequestConfig
 
+from cndp.core import fragments
 from cndp.core.excel import stream_workbook
 from cndp.core.models import YearField
 from cndp.core.permissions import can, may_view, require, user_province_id
@@ -114,10 +117,15 @@ class ObjectListView(RegistryView):
         return self.registry.get_list_queryset().restrict(self.request.user, action or self.action)
 
     def get(self, request):
-        table, filterset = self.list_table(request)
         if request.GET.get("export") == "xlsx":
+            table, filterset = self.list_table(request)
             return self.export(table, filterset)
-        RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
+        require(request.user, "view", self.registry.model)
+        # The filters and the table, kept under the data version (core.fragments): rendered again only
+        # after a committed change, or for another user, query string, language or day.
+        part = fragments.kept(
+            request, f"list:{self.registry.__qualname__}:{type(self).__qualname__}", self.list_part
+        )
         filter_active = any(v for k, v in request.GET.items() if k not in ("page", "sort", "per_page"))
         export_query = request.GET.copy()
         export_query.pop("page", None)
@@ -125,15 +133,27 @@ class ObjectListView(RegistryView):
         export_job_query = export_query.copy()
         export_job_query["export"] = "job"
         ctx = self.context(
-            table=table,
-            filterset=filterset,
+            filter_html=part["filters"],
+            table_html=part["table"],
             filter_active=filter_active,
-            result_count=table.paginator.count,
+            result_count=part["count"],
             export_query=export_query.urlencode(),
             export_job_query=export_job_query.urlencode(),
         )
         template = "core/includes/table_block.html" if request.htmx else self.template_name
         return render(request, template, ctx)
+
+    def list_part(self) -> dict:
+        """The list's filters and table as HTML, and its count (what core.fragments keeps)."""
+        request = self.request
+        table, filterset = self.list_table(request)
+        RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
+        context = {"request": request, "table": table, "filterset": filterset}
+        return {
+            "filters": mark_safe(render_to_string("core/includes/filter_fields.html", context)),
+            "table": mark_safe(render_to_string("core/includes/table.html", context)),
+            "count": table.paginator.count,
+        }
 
     def post(self, request):
         """«Xuất Excel trong nền»: the list as filtered, exported by a long job."""

@@ -141,4 +141,21 @@ def valid_at(queryset: models.QuerySet, date: datetime.date) -> models.QuerySet:
     )
 
 
+class DataVersion(models.Model):
+    """Phiên bản dữ liệu: the one row whose number the database raises after every committed change
+    (core.data_version); kept page parts (core.fragments) are valid only for the (epoch, number) they
+    were read at. The epoch is drawn at random when the row is made and when a backup is restored (a
+    restored number would otherwise name a state that no longer is). Written by raw SQL only."""
+
+    number = models.BigIntegerField(_("phiên bản"), default=0)
+    epoch = models.CharField(_("kỳ"), max_length=32, default="")  # new when the row is made or restored
+
+    class Meta:
+        verbose_name = _("phiên bản dữ liệu")
+        verbose_name_plural = _("phiên bản dữ liệu")
+
+    def __str__(self) -> str:
+        return f"{self.epoch}:{self.number}"
+
+
 from cndp.core.jobs.models import Job, JobState  # noqa: E402, F401 — the long job's model, in core's app

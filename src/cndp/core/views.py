@@ -7,12 +7,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
+from cndp.core import fragments
 from cndp.core.home import home_contributions
 from cndp.core.permissions import user_province_id
 from cndp.core.services import ServiceError
@@ -20,15 +23,18 @@ from cndp.core.services import ServiceError
 
 @login_required
 def home(request):
-    """Trang chủ: what each app contributes for this user (core.home), within the user's scope."""
+    """Trang chủ: what each app contributes for this user (core.home), within the user's scope; kept
+    under the data version (core.fragments) and rendered again after a committed change or on another
+    day."""
     today = datetime.date.today()
-    cards, panels = home_contributions(request, today)
-    province = request.user.unit.province if user_province_id(request.user) else None
-    return render(
-        request,
-        "core/home.html",
-        {"cards": cards, "panels": panels, "province": province, "today": today},
-    )
+
+    def body():
+        cards, panels = home_contributions(request, today)
+        province = request.user.unit.province if user_province_id(request.user) else None
+        context = {"cards": cards, "panels": panels, "province": province, "today": today}
+        return mark_safe(render_to_string("core/includes/home_body.html", context, request=request))
+
+    return render(request, "core/home.html", {"body": fragments.kept(request, "home", body, (today,))})
 
 
 @login_required

@@ -14,6 +14,9 @@ Environment variables (all optional in development):
     CNDP_DATA_DIR     where the SQLite file, media and sent mail go (default: the project folder)
     CNDP_SQL_CACHE    0 compiles every query again (default 1: compiled SELECTs kept per process)
     CNDP_SQL_CACHE_SIZE   compiled SELECTs kept per process at most (default 1000)
+    CNDP_FRAGMENT_CACHE   0 renders every list table and home page again (default 1: kept under the data version)
+    CNDP_FRAGMENT_TTL     seconds a kept page part lives at most (default 600)
+    CNDP_CACHE_ENTRIES    entries of the per-process cache at most (default 1000)
     CNDP_PG_PREPARED  0 turns PostgreSQL prepared statements off (behind pgbouncer in transaction mode before 1.21)
     TASKS_BACKEND     database (default) or immediate
 """
@@ -155,6 +158,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CNDP_SQL_CACHE = os.environ.get("CNDP_SQL_CACHE", "1") != "0"
 CNDP_SQL_CACHE_SIZE = int(os.environ.get("CNDP_SQL_CACHE_SIZE", "1000"))
 CNDP_SQL_CACHE_VERIFY = False  # every kept result compiled again and compared (the test settings)
+# Page parts kept under the data version (core.fragments, core.data_version): a list's table and filters
+# and the home page's figures are rendered again only after a committed change. CNDP_FRAGMENT_CACHE=0
+# turns it off; CNDP_FRAGMENT_TTL seconds at most (the bound for writes made outside Django).
+CNDP_FRAGMENT_CACHE = os.environ.get("CNDP_FRAGMENT_CACHE", "1") != "0"
+CNDP_FRAGMENT_TTL = int(os.environ.get("CNDP_FRAGMENT_TTL", "600"))
+CNDP_FRAGMENT_CACHE_VERIFY = False  # every kept part rendered again and compared (the test settings)
+# Each process keeps its own (the data version, in the database, is what makes a kept part valid; a
+# process never needs another's). CNDP_CACHE_ENTRIES bounds it (a list part is 20-60 KB).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CNDP_CACHE_ENTRIES", "1000"))},
+    }
+}
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -18,3 +18,6 @@ WHITENOISE_AUTOREFRESH = True
 # Every kept compiled query is compiled again when used and must be the same (core.compiled_sql): the
 # whole suite checks that a query's pickled state is a sound key for its SQL.
 CNDP_SQL_CACHE_VERIFY = True
+# Every kept page part is rendered again when taken and must be the same (core.fragments): the whole
+# suite checks that the data version and the key name everything a part depends on.
+CNDP_FRAGMENT_CACHE_VERIFY = True

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 
 from cndp.accounts.models import User
 from cndp.congress.models import Congress
-from cndp.core import backup
+from cndp.core import backup, data_version
 from cndp.core.excel import XLSX_TYPE
 from cndp.core.generic import ObjectListView
 from cndp.core.tests.databases import (  # noqa: F401 — fixtures
@@ -116,6 +116,7 @@ def test_demo_backed_up_and_restored_into_an_empty_database_gives_the_same_expor
 def test_restore_refuses_a_target_that_is_not_empty_unless_forced(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
     archive = tmp_path / "cndp.tar.gz"
+    at_backup = data_version.current()
     backup.backup_create(path=archive)
     with pytest.raises(CommandError, match="không trống"):
         call_command("restore", str(archive), stdout=io.StringIO())
@@ -127,6 +128,9 @@ def test_restore_refuses_a_target_that_is_not_empty_unless_forced(tmp_path, sett
     out = io.StringIO()
     call_command("restore", str(archive), "--force", stdout=out)
     assert User.objects.get(username="quantri").first_name != "Đã sửa sau sao lưu"
+    # The restored data version is not the backed-up one: a page part kept at that number before the
+    # backup was made is of other data (core.data_version).
+    assert data_version.current().split(":")[0] != at_backup.split(":")[0]
     assert not (settings.MEDIA_ROOT / "new.txt").exists()
     kept = list(tmp_path.glob("media.before-restore-*"))
     assert len(kept) == 1 and (kept[0] / "new.txt").read_text() == "sau sao lưu"
