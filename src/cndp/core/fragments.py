@@ -3,9 +3,9 @@ filters, the home page's figures — kept in Django's cache under the data versi
 (core.data_version) and taken again while nothing has changed.
 
 The key is everything the part is rendered from besides the data: the part's name, the code's
-version (the deployed package), the user (their scope and rights are data, read under the same
-version), the language, the time zone, today's date (deadlines and "overdue" marks), the path and its
-whole query string, and whatever the caller adds. The data itself is named by its version: any
+version (the deployed package), the settings in force, the user (their scope and rights are data, read
+under the same version), the language, the time zone, today's date (deadlines and "overdue" marks), the
+path and its whole query string, and whatever the caller adds. The data itself is named by its version: any
 committed change anywhere raises it, so a part is never taken after a change (core.data_version says
 why this holds between processes and servers, and what is not counted).
 
@@ -57,6 +57,9 @@ def fragment_key(request, name: str, version: str, extra: tuple = ()) -> str:
         request.path,
         sorted(request.GET.lists()),
         bool(getattr(request, "htmx", False)),
+        id(
+            settings._wrapped
+        ),  # the settings in force: one object per process, another under override_settings
         extra,
     )
     return "cndp:part:" + hashlib.sha256(repr(parts).encode()).hexdigest()

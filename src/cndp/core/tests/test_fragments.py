@@ -185,3 +185,14 @@ def test_property_a_kept_part_is_always_what_would_be_rendered_now(client_for, s
         expected = Unit.objects.restrict(response.wsgi_request.user, "view").count()
         if "q=" not in query:
             assert response.context["result_count"] == expected
+
+
+def test_other_settings_render_again(client_for, settings, no_verify):
+    """A test (or a deployment) with other settings does not take a part rendered under the old ones."""
+    client = client_for("admin")
+    calls, patch = _renders()
+    with patch:
+        client.get(reverse("accounts:unit_list"))
+        settings.USE_THOUSAND_SEPARATOR = not settings.USE_THOUSAND_SEPARATOR
+        client.get(reverse("accounts:unit_list"))
+    assert len(calls) == 2
