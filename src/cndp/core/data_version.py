@@ -24,10 +24,12 @@ is n + 1, no new reader asks for n. Between a commit and its raise (microseconds
 a part kept under n — what it would have seen a moment earlier; the writer itself raises the version
 before its request answers, so it always sees its own change.
 
-Not counted: writes to the session table (`django_session`): who is signed in is not page data, and
-counting them would let every sign-in throw every kept part away. Writes made outside Django (psql,
-sqlite3) are not seen: a kept part lives `CNDP_FRAGMENT_TTL` seconds at most (core.fragments), and
-`cndp restore` empties the caches."""
+Not counted: writes to the session table (`django_session`): who is signed in is not page data. (A
+sign-in still raises the version: it writes the user's `last_login` and the login log.) Writes made
+outside Django (psql, sqlite3) are not seen: a kept part lives `CNDP_FRAGMENT_TTL` seconds at most
+(core.fragments). `cndp restore` (which writes the database by SQLite's backup API or pg_restore, not
+through Django) draws a new epoch once the data is in place, so every server's keys change; the
+restoring process also empties its own cache."""
 
 from __future__ import annotations
 
@@ -44,6 +46,7 @@ logger = logging.getLogger(__name__)
 TABLE = "core_dataversion"
 _BUMP = f"UPDATE {TABLE} SET number = number + 1 WHERE id = 1"
 _READ = f"SELECT epoch, number FROM {TABLE} WHERE id = 1"
+_READ_NUMBER = f"SELECT number FROM {TABLE} WHERE id = 1"
 _MAKE = f"INSERT INTO {TABLE} (id, number, epoch) VALUES (1, 0, %s) ON CONFLICT (id) DO NOTHING"
 _NEW_EPOCH = f"UPDATE {TABLE} SET epoch = %s, number = number + 1 WHERE id = 1"
 
@@ -80,14 +83,19 @@ def _in_code_transaction(connection) -> bool:
     return not blocks or not all(block._from_testcase for block in blocks)
 
 
+def _in_test_case(connection) -> bool:
+    """Inside a test case's own transaction (whatever the code opened inside it)."""
+    blocks = connection.atomic_blocks
+    return connection.in_atomic_block and bool(blocks) and blocks[0]._from_testcase
+
+
 def _raise_at_once(connection) -> bool:
     """Whether a write raises the version in its own transaction, right after the statement: outside a
     transaction; on SQLite, whose writers take the whole database's lock anyway (the raise is then part
     of the transaction and undone with it); inside a test case's transaction, which never commits."""
     if not connection.in_atomic_block or connection.vendor == "sqlite":
         return True
-    blocks = connection.atomic_blocks
-    return bool(blocks) and blocks[0]._from_testcase
+    return _in_test_case(connection)
 
 
 _tables_seen: set[tuple[str, str]] = set()  # (alias, database name) where the table was found
@@ -108,12 +116,28 @@ def _ready(connection) -> bool:
 def _raise(connection) -> None:
     """Raise the version by one in a statement of its own (a fresh cursor: the statement that wrote
     may still have rows to give, e.g. `INSERT … RETURNING`). Nothing before the migration that makes
-    the table (a fresh database being migrated: nothing can have been kept yet)."""
+    the table (a fresh database being migrated: nothing can have been kept yet).
+
+    Inside a test case's transaction, not again while the number it last raised to has not been read
+    (`current`): no part can be kept under it, and no other connection sees it. PostgreSQL keeps every
+    version of a row updated again and again in one transaction, and each update walks them all: a test
+    writing thousands of rows would pay for it quadratically."""
     if connection.connection is None or not _ready(connection):
         return
     cursor = connection.connection.cursor()
     try:
-        cursor.execute(_BUMP)
+        if _in_test_case(connection):
+            cursor.execute(_READ_NUMBER)
+            row = cursor.fetchone()
+            if row is None:
+                return  # deleted (a test flushing the table): `current` makes it again, with a new epoch
+            number = row[0]
+            if getattr(connection, "_cndp_unread_version", None) == number:
+                return
+            cursor.execute(_BUMP)
+            connection._cndp_unread_version = number + 1
+        else:
+            cursor.execute(_BUMP)
     except connection.Database.Error:
         if connection.in_atomic_block:
             raise
@@ -184,7 +208,11 @@ def current(using: str = "default") -> str | None:
         if connection.in_atomic_block:
             raise
         return None
-    return f"{row[0]}:{row[1]}" if row else None
+    if row is None:
+        return None
+    if getattr(connection, "_cndp_unread_version", None) == row[1]:
+        connection._cndp_unread_version = None  # read: the next write raises it again
+    return f"{row[0]}:{row[1]}"
 
 
 def new_epoch(using: str = "default") -> None:

@@ -5,6 +5,7 @@ import datetime
 
 import django_filters
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cndp.accounts.models import Unit
@@ -91,7 +92,7 @@ class TaskFilterSet(ScopedChoicesMixin, BaseFilterSet):
         return queryset.filter(assignments__unit=value).distinct()
 
     def filter_flag(self, queryset, name, value):
-        today = datetime.date.today()
+        today = timezone.localdate()  # Hà Nội's day, as the list's own marks (followup.views)
         not_done = Q(completed_on__isnull=True)
         if value == "overdue":
             return queryset.filter(not_done, deadline__lt=today)

@@ -173,3 +173,17 @@ def test_a_database_without_the_table_does_not_stop_the_count(demo):
     before = _number()
     Unit.objects.filter(pk=unit.pk).update(name="Sau khi khôi phục")
     assert _number() > before
+
+
+@pytest.mark.django_db
+def test_in_a_test_case_a_number_nobody_read_is_not_raised_again(demo):
+    """Inside a test case's transaction, writes raise the number once until it is read: PostgreSQL would
+    keep every version of the row for the transaction's length. Read in between, every write raises it."""
+    unit = Unit.objects.first()
+    start = _number()
+    for n in range(50):
+        Unit.objects.filter(pk=unit.pk).update(name=f"Tên {n}")
+    assert _number() == start + 1
+    for n in range(3):
+        Unit.objects.filter(pk=unit.pk).update(name=f"Lần {n}")
+        assert _number() == start + 2 + n
